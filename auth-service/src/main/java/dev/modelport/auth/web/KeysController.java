@@ -1,0 +1,24 @@
+package dev.modelport.auth.web;
+
+import dev.modelport.auth.keys.KeyRotation;
+import java.util.Map;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code POST /api/keys/rotate}: a new signing key now (e.g. after a suspected leak). */
+@RestController
+class KeysController {
+
+    private final KeyRotation rotation;
+
+    KeysController(KeyRotation rotation) {
+        this.rotation = rotation;
+    }
+
+    @PostMapping("/api/keys/rotate")
+    Map<String, String> rotate(@AuthenticationPrincipal Jwt caller) {
+        return Map.of("kid", rotation.rotate(caller.getSubject()));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.modelport.auth.clients;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.modelport.auth.AuthServiceIntegrationTest;
+import dev.modelport.support.audit.AuditLog;
+import java.time.Clock;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+class BootstrapClientsTest extends AuthServiceIntegrationTest {
+
+    @Autowired
+    ActiveClients registered;
+    @Autowired
+    ApiClientStore store;
+    @Autowired
+    ClientProperties properties;
+    @Autowired
+    PasswordEncoder encoder;
+    @Autowired
+    AuditLog audit;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    TransactionTemplate transactions;
+
+    @Test
+    void runWhenClientsExistThenTheirSecretsAreLeftAlone() throws Exception {
+        bootstrap("another-cli-secret", "another-console-secret").run(new DefaultApplicationArguments());
+
+        assertThat(requestToken("modelport-cli", CLI_SECRET, "grant_type=client_credentials").statusCode()).isEqualTo(200);
+        assertThat(requestToken("modelport-cli", "another-cli-secret", "grant_type=client_credentials").statusCode())
+                .isEqualTo(401);
+    }
+
+    @Test
+    void runWhenClientMissingAndSecretBlankThenFailsNamingTheVariable() {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM oauth2_registered_client WHERE client_id = 'modelport-console'").update();
+            assertThatThrownBy(() -> bootstrap(CLI_SECRET, " ").run(new DefaultApplicationArguments()))
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("MODELPORT_CONSOLE_SECRET");
+            status.setRollbackOnly();
+        });
+        assertThat(registered.findByClientId("modelport-console")).isNotNull();
+    }
+
+    @Test
+    void bootstrapWhenDoneThenSecretsStoredAsBcryptHashes() {
+        List<String> secrets = jdbc.sql("SELECT client_secret FROM oauth2_registered_client").query(String.class).list();
+        assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}"));
+        assertThat(String.join(" ", secrets)).doesNotContain(CLI_SECRET).doesNotContain(CONSOLE_SECRET);
+    }
+
+    private BootstrapClients bootstrap(String cliSecret, String consoleSecret) {
+        return new BootstrapClients(registered, store,
+                new ClientBootstrapProperties(cliSecret, consoleSecret, List.of("http://localhost:8090/cb"),
+                        List.of("http://localhost:8090/")),
+                properties, encoder, audit, Clock.systemUTC());
+    }
+}
