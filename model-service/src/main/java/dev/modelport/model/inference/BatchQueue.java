@@ -1,0 +1,147 @@
+package dev.modelport.model.inference;
+
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Dynamic batching for one version: requests wait in a bounded queue; each runner thread takes
+ * the first, gathers compatible ones until {@code maxBatchSize} rows or {@code maxQueueDelay}
+ * after the first arrived, runs them as one ONNX Runtime call and hands each its rows back.
+ * A full queue refuses at once (the caller answers 503 with Retry-After).
+ */
+final class BatchQueue implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(BatchQueue.class);
+    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+
+    private final VersionKey key;
+    private final SessionRunner runner;
+    private final InferenceMetrics metrics;
+    private final int maxBatchSize;
+    private final long maxQueueDelayNanos;
+    private final BlockingQueue<PendingRequest> queue;
+    private final List<Thread> runners = new ArrayList<>();
+    private volatile boolean closing;
+
+    BatchQueue(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching settings) {
+        this.key = key;
+        this.runner = runner;
+        this.metrics = metrics;
+        this.maxBatchSize = settings.maxBatchSize();
+        this.maxQueueDelayNanos = settings.maxQueueDelay().toNanos();
+        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        // one runner per core: a batch runs on one ONNX Runtime thread, so one runner alone would leave cores idle
+        for (int i = 0; i < settings.runners(); i++) {
+            runners.add(Thread.ofPlatform().daemon().name("batch-" + key + "-" + i).start(this::runBatches));
+        }
+    }
+
+    CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, List<String> outputs) {
+        CompletableFuture<List<Tensor>> result = new CompletableFuture<>();
+        int rows = Math.toIntExact(inputs.getFirst().shape()[0]);
+        if (closing || !queue.offer(new PendingRequest(inputs, outputs, rows, System.nanoTime(), result))) {
+            result.completeExceptionally(new InferenceException(InferenceException.Reason.OVERLOADED,
+                    "model " + key + " has " + queue.size() + " requests waiting; retry shortly", RETRY_AFTER, null));
+        }
+        return result;
+    }
+
+    int waiting() {
+        return queue.size();
+    }
+
+    private void runBatches() {
+        // requests that could not join this runner's last batch go first into its next one
+        Deque<PendingRequest> heldBack = new ArrayDeque<>();
+        while (!closing || !queue.isEmpty() || !heldBack.isEmpty()) {
+            try {
+                List<PendingRequest> batch = nextBatch(heldBack);
+                if (!batch.isEmpty()) {
+                    execute(batch);
+                }
+            } catch (InterruptedException e) {
+                if (!closing) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            } catch (RuntimeException e) {
+                log.error("batch runner for {} failed", key, e);
+            }
+        }
+    }
+
+    private List<PendingRequest> nextBatch(Deque<PendingRequest> heldBack) throws InterruptedException {
+        PendingRequest first = heldBack.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : heldBack.pollFirst();
+        List<PendingRequest> batch = new ArrayList<>();
+        if (first == null) {
+            return batch;
+        }
+        batch.add(first);
+        int rows = first.rows();
+        long deadline = first.enqueuedNanos() + maxQueueDelayNanos;
+        while (rows < maxBatchSize) {
+            long wait = deadline - System.nanoTime();
+            PendingRequest next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            if (next == null) {
+                break;
+            }
+            if (next.batchesWith(first) && rows + next.rows() <= maxBatchSize) {
+                batch.add(next);
+                rows += next.rows();
+            } else {
+                heldBack.addLast(next);
+                if (heldBack.size() > maxBatchSize) {
+                    break;
+                }
+            }
+        }
+        batch.removeIf(request -> request.result().isDone());
+        return batch;
+    }
+
+    private void execute(List<PendingRequest> batch) {
+        long started = System.nanoTime();
+        batch.forEach(request -> metrics.queued(key, started - request.enqueuedNanos()));
+        try {
+            if (batch.size() == 1) {
+                PendingRequest only = batch.getFirst();
+                only.result().complete(runner.run(only.inputs(), only.outputs()));
+                metrics.executed(key, only.rows(), System.nanoTime() - started);
+                return;
+            }
+            List<List<Tensor>> shares = BatchTensors.split(runner.run(BatchTensors.stack(batch), batch.getFirst().outputs()), batch);
+            if (shares == null) {
+                // the model does not map rows to rows: run each request on its own
+                for (PendingRequest request : batch) {
+                    request.result().complete(runner.run(request.inputs(), request.outputs()));
+                }
+            } else {
+                for (int i = 0; i < batch.size(); i++) {
+                    batch.get(i).result().complete(shares.get(i));
+                }
+            }
+            metrics.executed(key, batch.stream().mapToInt(PendingRequest::rows).sum(), System.nanoTime() - started);
+        } catch (RuntimeException e) {
+            batch.forEach(request -> request.result().completeExceptionally(e));
+        }
+    }
+
+    /** Stops taking requests, lets the queued ones finish, then stops the runner. */
+    @Override
+    public void close() throws InterruptedException {
+        closing = true;
+        for (Thread runner : runners) {
+            runner.join(Duration.ofSeconds(30));
+            runner.interrupt();
+        }
+    }
+}

@@ -1,0 +1,146 @@
+package dev.modelport.model.inference;
+
+import dev.modelport.model.events.RegistryChanged;
+import dev.modelport.model.registry.Deployment;
+import dev.modelport.model.registry.ModelVersion;
+import dev.modelport.model.registry.RolloutService;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps this worker in step with the registry: on every change notification (and the periodic
+ * reconcile) it loads the versions rollouts name, swaps in the new routes, and unloads what
+ * no rollout names any more once its in-flight requests are done. A version takes traffic
+ * only after it is loaded and warmed up.
+ */
+@Component
+public class DeployedModels implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(DeployedModels.class);
+
+    private final RolloutService rollouts;
+    private final ModelLoader loader;
+    private final ApplicationEventPublisher publisher;
+    private final ExecutorService sync = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("model-sync").factory());
+    private final AtomicBoolean syncQueued = new AtomicBoolean();
+    private final Map<VersionKey, LoadedVersion> loaded = new ConcurrentHashMap<>();
+    private volatile Map<String, ModelRoute> routes = Map.of();
+    private volatile boolean synced;
+
+    DeployedModels(RolloutService rollouts, ModelLoader loader, ApplicationEventPublisher publisher) {
+        this.rollouts = rollouts;
+        this.loader = loader;
+        this.publisher = publisher;
+    }
+
+    /** Published after every sync: the versions this worker serves now. */
+    public record LoadedVersionsChanged(Set<VersionKey> versions) {
+    }
+
+    @EventListener
+    void onRegistryChange(RegistryChanged change) {
+        // changes arriving while a sync is queued are covered by it: it reads the whole registry
+        if (syncQueued.compareAndSet(false, true)) {
+            sync.execute(() -> {
+                syncQueued.set(false);
+                syncNow();
+            });
+        }
+    }
+
+    /** True once the first sync finished: every deployed version that could be loaded is. */
+    public boolean synced() {
+        return synced;
+    }
+
+    Optional<ModelRoute> route(String model) {
+        return Optional.ofNullable(routes.get(model));
+    }
+
+    /** The versions serving on this worker. */
+    public Set<VersionKey> loadedVersions() {
+        return Set.copyOf(loaded.keySet());
+    }
+
+    void syncNow() {
+        try {
+            List<Deployment> deployments = rollouts.deployments();
+            Set<VersionKey> wanted = new HashSet<>();
+            for (Deployment deployment : deployments) {
+                for (ModelVersion version : deployment.versions()) {
+                    VersionKey key = new VersionKey(version.model(), version.version());
+                    wanted.add(key);
+                    if (!loaded.containsKey(key)) {
+                        loadQuietly(version).ifPresent(ready -> loaded.put(key, ready));
+                    }
+                }
+            }
+            routes = routesFor(deployments);
+            for (VersionKey key : Set.copyOf(loaded.keySet())) {
+                if (!wanted.contains(key)) {
+                    log.info("unloading {}: no rollout names it", key);
+                    loaded.remove(key).retire();
+                }
+            }
+            synced = true;
+            publisher.publishEvent(new LoadedVersionsChanged(loadedVersions()));
+        } catch (RuntimeException e) {
+            log.warn("model sync failed ({}); the next change or reconcile retries", e.getMessage());
+        }
+    }
+
+    private Optional<LoadedVersion> loadQuietly(ModelVersion version) {
+        try {
+            return Optional.of(loader.load(version));
+        } catch (Exception e) {
+            log.error("cannot load {}:{}; it will not take traffic here", version.model(), version.version(), e);
+            return Optional.empty();
+        }
+    }
+
+    private Map<String, ModelRoute> routesFor(List<Deployment> deployments) {
+        Map<String, ModelRoute> next = new HashMap<>();
+        for (Deployment deployment : deployments) {
+            LoadedVersion production = loadedVersion(deployment, deployment.rollout().production());
+            if (production == null) {
+                continue;
+            }
+            Map<Integer, LoadedVersion> versions = new HashMap<>();
+            for (ModelVersion version : deployment.versions()) {
+                LoadedVersion ready = loadedVersion(deployment, version.version());
+                if (ready != null) {
+                    versions.put(version.version(), ready);
+                }
+            }
+            next.put(deployment.model(), new ModelRoute(production, loadedVersion(deployment, deployment.rollout().canary()),
+                    deployment.rollout().canaryPercent(), loadedVersion(deployment, deployment.rollout().shadow()),
+                    Map.copyOf(versions)));
+        }
+        return Map.copyOf(next);
+    }
+
+    private LoadedVersion loadedVersion(Deployment deployment, Integer number) {
+        return number == null ? null : loaded.get(new VersionKey(deployment.model(), number));
+    }
+
+    @Override
+    public void close() {
+        sync.shutdownNow();
+        routes = Map.of();
+        loaded.values().forEach(LoadedVersion::retire);
+        loaded.clear();
+    }
+}

@@ -1,0 +1,125 @@
+package dev.modelport.model.inference;
+
+import dev.modelport.model.onnx.Signature;
+import dev.modelport.model.onnx.TensorSpec;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A version loaded on this worker, ready to run: through its {@link BatchQueue} when its
+ * signature has a batch dimension and batching is on, else directly with a concurrency limit.
+ * It counts requests in flight, so it is closed only after the last one finishes.
+ */
+final class LoadedVersion implements AutoCloseable {
+
+    private final VersionKey key;
+    private final SessionRunner runner;
+    private final BatchQueue queue;
+    private final Semaphore direct;
+    private final AtomicInteger inFlight = new AtomicInteger();
+    private volatile boolean retired;
+    private boolean closed;
+
+    LoadedVersion(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching batching) {
+        this.key = key;
+        this.runner = runner;
+        this.queue = batching.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, metrics, batching) : null;
+        this.direct = new Semaphore(batching.maxConcurrency());
+    }
+
+    VersionKey key() {
+        return key;
+    }
+
+    Signature signature() {
+        return runner.signature();
+    }
+
+    boolean batching() {
+        return queue != null;
+    }
+
+    int pending() {
+        return inFlight.get();
+    }
+
+    /** Runs one validated request; the future fails with an {@link InferenceException}. */
+    CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, List<String> outputs, long timeoutNanos) {
+        if (queue != null) {
+            return queue.submit(inputs, outputs);
+        }
+        try {
+            if (!direct.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
+                return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.TIMEOUT,
+                        "model " + key + " was busy for the whole request timeout"));
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.FAILED, "interrupted"));
+        }
+        try {
+            return CompletableFuture.completedFuture(runner.run(inputs, outputs));
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        } finally {
+            direct.release();
+        }
+    }
+
+    /** Takes a reference for one request; false when the version is being unloaded. */
+    boolean acquire() {
+        inFlight.incrementAndGet();
+        if (retired) {
+            release();
+            return false;
+        }
+        return true;
+    }
+
+    void release() {
+        if (inFlight.decrementAndGet() == 0 && retired) {
+            closeQuietly();
+        }
+    }
+
+    /** No new requests; closes once the in-flight ones are done. */
+    void retire() {
+        retired = true;
+        if (inFlight.get() == 0) {
+            closeQuietly();
+        }
+    }
+
+    private synchronized void closeQuietly() {
+        try {
+            close();
+        } catch (Exception ignored) {
+            // unloading is best effort; the session's memory goes with the process at worst
+        }
+    }
+
+    @Override
+    public synchronized void close() throws Exception {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (queue != null) {
+            queue.close();
+        }
+        runner.close();
+    }
+
+    /** A batch dimension: every input and output starts with a symbolic dimension. */
+    static boolean batchable(Signature signature) {
+        return !signature.inputs().isEmpty() && signature.inputs().stream().allMatch(LoadedVersion::leadsWithSymbolicDim)
+                && signature.outputs().stream().allMatch(LoadedVersion::leadsWithSymbolicDim);
+    }
+
+    private static boolean leadsWithSymbolicDim(TensorSpec spec) {
+        return !spec.shape().isEmpty() && spec.shape().getFirst() == -1;
+    }
+}

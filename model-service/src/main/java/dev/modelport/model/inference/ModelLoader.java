@@ -1,0 +1,92 @@
+package dev.modelport.model.inference;
+
+import ai.onnxruntime.OrtEnvironment;
+import ai.onnxruntime.OrtException;
+import ai.onnxruntime.OrtSession;
+import dev.modelport.model.onnx.TensorSpec;
+import dev.modelport.model.registry.ModelVersion;
+import dev.modelport.model.storage.ModelFileCache;
+import java.io.IOException;
+import java.lang.reflect.Array;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Turns a registry version into a {@link LoadedVersion}: the verified local file, an ONNX
+ * Runtime session with this worker's options, and one synthetic request (batch of one, zeros)
+ * so the first real caller does not pay for lazy initialisation.
+ */
+@Component
+class ModelLoader {
+
+    private static final Logger log = LoggerFactory.getLogger(ModelLoader.class);
+
+    private final ModelFileCache files;
+    private final InferenceProperties properties;
+    private final InferenceMetrics metrics;
+    private final OrtEnvironment env = OrtEnvironment.getEnvironment();
+
+    ModelLoader(ModelFileCache files, InferenceProperties properties, InferenceMetrics metrics) {
+        this.files = files;
+        this.properties = properties;
+        this.metrics = metrics;
+    }
+
+    LoadedVersion load(ModelVersion version) throws IOException, OrtException {
+        VersionKey key = new VersionKey(version.model(), version.version());
+        long started = System.nanoTime();
+        Path file = files.verifiedFile(version.sha256());
+        OrtSession session;
+        try (OrtSession.SessionOptions options = sessionOptions()) {
+            session = env.createSession(file.toString(), options);
+        }
+        SessionRunner runner = new SessionRunner(env, session, version.signature());
+        warmUp(key, runner);
+        LoadedVersion loaded = new LoadedVersion(key, runner, metrics, properties.batchingFor(version.model()));
+        metrics.pendingGauge(key, loaded);
+        log.info("loaded {} ({} bytes, batching {}) in {} ms", key, version.sizeBytes(),
+                loaded.batching() ? "on" : "off", (System.nanoTime() - started) / 1_000_000);
+        return loaded;
+    }
+
+    private OrtSession.SessionOptions sessionOptions() throws OrtException {
+        OrtSession.SessionOptions options = new OrtSession.SessionOptions();
+        options.setIntraOpNumThreads(properties.intraOpThreads());
+        options.setInterOpNumThreads(properties.interOpThreads());
+        options.setOptimizationLevel(OrtSession.SessionOptions.OptLevel.valueOf(properties.optimizationLevel()));
+        options.setMemoryPatternOptimization(properties.memoryPattern());
+        return options;
+    }
+
+    private void warmUp(VersionKey key, SessionRunner runner) {
+        List<Tensor> inputs = new ArrayList<>();
+        for (TensorSpec spec : runner.signature().inputs()) {
+            Datatype datatype = Datatype.parse(spec.datatype()).orElse(null);
+            if (datatype == null) {
+                return;
+            }
+            long[] shape = spec.shape().stream().mapToLong(dim -> dim < 0 ? 1 : dim).toArray();
+            inputs.add(new Tensor(spec.name(), datatype, shape, zeros(datatype, Math.toIntExact(Tensor.elementCount(shape)))));
+        }
+        try {
+            runner.run(inputs, List.of());
+        } catch (RuntimeException e) {
+            // some models reject zeros (e.g. index inputs); they still load, and pay on the first call
+            log.info("warm-up request for {} failed ({}); serving without warm-up", key, e.getMessage());
+        }
+    }
+
+    private static Object zeros(Datatype datatype, int count) {
+        if (datatype == Datatype.BYTES) {
+            byte[][] empty = new byte[count][];
+            Arrays.fill(empty, new byte[0]);
+            return empty;
+        }
+        return Array.newInstance(datatype.arrayType().getComponentType(), count);
+    }
+}

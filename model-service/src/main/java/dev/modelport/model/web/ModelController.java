@@ -1,0 +1,70 @@
+package dev.modelport.model.web;
+
+import dev.modelport.model.registry.ModelCatalog;
+import dev.modelport.model.security.Caller;
+import dev.modelport.model.web.ModelRequests.CreateModel;
+import dev.modelport.model.web.ModelRequests.UpdateModel;
+import dev.modelport.model.web.ModelResponses.ModelView;
+import jakarta.validation.Valid;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/models}: the models a client may see, and their descriptions. */
+@RestController
+@RequestMapping("/api/models")
+class ModelController {
+
+    private final ModelCatalog catalog;
+
+    ModelController(ModelCatalog catalog) {
+        this.catalog = catalog;
+    }
+
+    @GetMapping
+    List<ModelView> list(@AuthenticationPrincipal Jwt jwt) {
+        Caller caller = Caller.of(jwt);
+        return catalog.list(caller::mayUse).stream().map(ModelView::of).toList();
+    }
+
+    @PostMapping
+    ResponseEntity<ModelView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CreateModel request) {
+        Caller caller = Caller.of(jwt);
+        caller.requireAccess(request.name());
+        catalog.create(request.name(), request.description(), request.tags(), caller.actor());
+        return ResponseEntity.created(URI.create("/api/models/" + request.name()))
+                .body(ModelView.of(catalog.get(request.name())));
+    }
+
+    @GetMapping("/{name}")
+    ModelView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
+        Caller.of(jwt).requireAccess(name);
+        return ModelView.of(catalog.get(name));
+    }
+
+    @PatchMapping("/{name}")
+    ModelView update(@AuthenticationPrincipal Jwt jwt, @PathVariable String name, @Valid @RequestBody UpdateModel request) {
+        Caller caller = Caller.of(jwt);
+        caller.requireAccess(name);
+        catalog.update(name, request.description(), request.tags(), caller.actor());
+        return ModelView.of(catalog.get(name));
+    }
+
+    @DeleteMapping("/{name}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
+        Caller caller = Caller.of(jwt);
+        caller.requireAccess(name);
+        catalog.delete(name, caller.actor());
+        return ResponseEntity.noContent().build();
+    }
+}

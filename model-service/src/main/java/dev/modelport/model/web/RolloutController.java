@@ -1,0 +1,43 @@
+package dev.modelport.model.web;
+
+import dev.modelport.model.registry.RolloutChange;
+import dev.modelport.model.registry.RolloutService;
+import dev.modelport.model.security.Caller;
+import dev.modelport.model.web.ModelRequests.ChangeRollout;
+import dev.modelport.model.web.ModelResponses.RolloutView;
+import jakarta.validation.Valid;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** {@code /api/models/{name}/rollout}: which versions serve. Rollback is a PUT with the previous production. */
+@RestController
+@RequestMapping("/api/models/{name}/rollout")
+class RolloutController {
+
+    private final RolloutService rollouts;
+
+    RolloutController(RolloutService rollouts) {
+        this.rollouts = rollouts;
+    }
+
+    @GetMapping
+    RolloutView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
+        Caller.of(jwt).requireAccess(name);
+        return RolloutView.of(rollouts.get(name));
+    }
+
+    @PutMapping
+    RolloutView change(@AuthenticationPrincipal Jwt jwt, @PathVariable String name,
+                       @Valid @RequestBody ChangeRollout request) {
+        Caller caller = Caller.of(jwt);
+        caller.requireAccess(name);
+        var change = new RolloutChange(request.production(), request.canary(), request.canaryPercent(), request.shadow());
+        return RolloutView.of(rollouts.change(name, change, caller.actor()));
+    }
+}

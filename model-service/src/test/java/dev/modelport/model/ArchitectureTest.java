@@ -1,0 +1,20 @@
+package dev.modelport.model;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+import dev.modelport.testsupport.ArchitectureRules;
+
+@AnalyzeClasses(packages = "dev.modelport.model", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    @ArchTest
+    static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("dev.modelport.model");
+
+    @ArchTest
+    static final ArchRule domainIsFreeOfWebAndUi = ArchitectureRules.domainIsFreeOfWebAndUi("dev.modelport.model");
+
+    @ArchTest
+    static final ArchRule noFieldInjection = ArchitectureRules.noFieldInjection();
+}

@@ -1,0 +1,78 @@
+package dev.modelport.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.modelport.testsupport.TestDatabase;
+import dev.modelport.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "MODELPORT_INFRA_PASSWORD=model-test-secret",
+        "eureka.client.enabled=false",
+        "spring.cloud.config.enabled=false"})
+class HealthEndpointsTest {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    private static final TestTokens TOKENS = TestTokens.start();
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.security.oauth2.resourceserver.jwt.issuer-uri", () -> TestTokens.ISSUER);
+        registry.add("spring.security.oauth2.resourceserver.jwt.jwk-set-uri", TOKENS::jwksUri);
+        TestDatabase.Coordinates db = TestDatabase.create("model_health");
+        registry.add("spring.datasource.url", db::url);
+        registry.add("spring.datasource.username", db::username);
+        registry.add("spring.datasource.password", db::password);
+    }
+
+    @Test
+    void liveWhenRunningThenOk() throws Exception {
+        HttpResponse<String> response = get("/v2/health/live");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"live\":true");
+    }
+
+    @Test
+    void readyWhenDatabaseAnswersThenOk() throws Exception {
+        HttpResponse<String> response = get("/v2/health/ready");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"ready\":true");
+    }
+
+    @Test
+    void serverMetadataWhenTokenThenNamesModelPort() throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2"))
+                        .header("Authorization", "Bearer " + TOKENS.token("dashboard", "models.read")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"name\":\"modelport\"");
+    }
+
+    @Test
+    void serverMetadataWhenNoTokenThenUnauthorized() throws Exception {
+        assertThat(get("/v2").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void prometheusWhenNoCredentialsThenUnauthorized() throws Exception {
+        assertThat(get("/actuator/prometheus").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+}
