@@ -1,0 +1,60 @@
+package dev.modelport.gateway.security;
+
+import dev.modelport.gateway.web.ErrorResponses;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
+import org.springframework.web.server.ServerWebExchange;
+import reactor.core.publisher.Mono;
+
+/** 401 and 403 as {@code {"error": "..."}}, with the bearer challenge RFC 6750 asks for. */
+final class JsonSecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
+
+    private final ErrorResponses errors;
+
+    JsonSecurityErrors(ErrorResponses errors) {
+        this.errors = errors;
+    }
+
+    @Override
+    public Mono<Void> commence(ServerWebExchange exchange, AuthenticationException failure) {
+        boolean badToken = failure instanceof OAuth2AuthenticationException;
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
+                badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
+        return errors.write(exchange, HttpStatus.UNAUTHORIZED,
+                badToken ? "invalid token: " + reason((OAuth2AuthenticationException) failure) : "a bearer token is required");
+    }
+
+    @Override
+    public Mono<Void> handle(ServerWebExchange exchange, AccessDeniedException denied) {
+        exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
+        String message = denied.getMessage() == null || denied.getMessage().equals("Access Denied")
+                ? "forbidden" : denied.getMessage();
+        return errors.write(exchange, HttpStatus.FORBIDDEN, message);
+    }
+
+    /** The validator's description, without echoing anything from the token itself. */
+    private static String reason(OAuth2AuthenticationException failure) {
+        String description = failure.getError().getDescription();
+        if (description == null) {
+            return failure.getError().getErrorCode();
+        }
+        if (description.startsWith("Jwt expired")) {
+            return "expired";
+        }
+        if (description.startsWith("Jwt used before")) {
+            return "not yet valid";
+        }
+        if (description.startsWith("The iss claim")) {
+            return "wrong issuer";
+        }
+        if (description.startsWith("The aud claim")) {
+            return "wrong audience";
+        }
+        return "signature or format not accepted";
+    }
+}

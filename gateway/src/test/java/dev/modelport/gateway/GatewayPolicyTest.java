@@ -1,0 +1,295 @@
+package dev.modelport.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.modelport.testsupport.TestTokens;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Disabled;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's policies end to end inside one JVM: tokens from {@link TestTokens} (shaped like
+ * auth-service's), a stub worker found through the simple discovery client instead of Eureka.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "MODELPORT_INFRA_PASSWORD=gateway-test-secret",
+        "eureka.client.enabled=false",
+        "spring.cloud.config.enabled=false",
+        "modelport.gateway.security.issuer-uri=" + TestTokens.ISSUER,
+        "modelport.gateway.rate-limit.tiers.free.requests-per-second=1",
+        "modelport.gateway.rate-limit.tiers.free.burst=3"})
+class GatewayPolicyTest {
+
+    static final TestTokens tokens = TestTokens.start();
+    static final StubBackend worker = new StubBackend();
+    static final StubBackend authService = new StubBackend();
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @LocalServerPort
+    int port;
+
+    @DynamicPropertySource
+    static void backends(DynamicPropertyRegistry registry) {
+        registry.add("modelport.gateway.security.jwk-set-uri", tokens::jwksUri);
+        registry.add("spring.cloud.discovery.client.simple.instances.model-service[0].uri", worker::uri);
+        // a second worker that is gone: connections to it are refused
+        registry.add("spring.cloud.discovery.client.simple.instances.model-service[1].uri", () -> "http://127.0.0.1:" + closedPort());
+        registry.add("spring.cloud.discovery.client.simple.instances.auth-service[0].uri", authService::uri);
+    }
+
+    @AfterAll
+    static void stop() {
+        tokens.close();
+        worker.close();
+        authService.close();
+    }
+
+    @Test
+    void healthProbeWhenNoTokenThenRouted() throws Exception {
+        assertThat(get("/v2/health/ready", null).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void metadataWhenNoTokenThenUnauthorizedJson() throws Exception {
+        HttpResponse<String> response = get("/v2/models/iris", null);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).startsWith("{\"error\":");
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValue("Bearer");
+    }
+
+    @Test
+    void tokenWhenExpiredBeyondSkewThenUnauthorized() throws Exception {
+        Instant now = Instant.now();
+        String expired = tokens.sign(tokens.claims("c1", List.of("models.read"))
+                .issueTime(Date.from(now.minusSeconds(1000))).notBeforeTime(Date.from(now.minusSeconds(1000)))
+                .expirationTime(Date.from(now.minusSeconds(90))).build());
+        String withinSkew = tokens.sign(tokens.claims("c1", List.of("models.read"))
+                .issueTime(Date.from(now.minusSeconds(900))).notBeforeTime(Date.from(now.minusSeconds(900)))
+                .expirationTime(Date.from(now.minusSeconds(30))).build());
+        HttpResponse<String> response = get("/v2/models/iris", expired);
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.body()).contains("expired");
+        HttpResponse<String> tolerated = get("/v2/models/iris", withinSkew);
+        assertThat(tolerated.statusCode()).as(tolerated.body()).isEqualTo(200);
+    }
+
+    @Test
+    void tokenWhenForgedThenUnauthorized() throws Exception {
+        JWTClaimsSet claims = tokens.claims("forger", List.of("models.read", "models.infer", "models.admin")).build();
+        String unsigned = new PlainJWT(claims).serialize();
+        RSAKey publicKey = RSAKey.parse(get(tokens.jwksUri(), null, true).body().replaceAll("^\\{\"keys\":\\[|]}$", ""));
+        SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(publicKey.getKeyID()).build(), claims);
+        hmac.sign(new MACSigner(publicKey.toRSAPublicKey().getEncoded()));
+        RSAKey stranger = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
+        SignedJWT unknownKey = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(stranger.getKeyID()).build(), claims);
+        unknownKey.sign(new RSASSASigner(stranger));
+        String wrongIssuer = tokens.sign(tokens.claims("c1", List.of("models.read")).issuer("http://evil.test").build());
+        String wrongAudience = tokens.sign(tokens.claims("c1", List.of("models.read")).audience("someone-else").build());
+
+        for (String token : List.of(unsigned, hmac.serialize(), unknownKey.serialize(), wrongIssuer, wrongAudience, "not-a-jwt")) {
+            HttpResponse<String> response = get("/v2/models/iris", token);
+            assertThat(response.statusCode()).as(token).isEqualTo(401);
+            assertThat(response.body()).startsWith("{\"error\":\"invalid token");
+        }
+    }
+
+    @Test
+    void scopeWhenMissingThenForbiddenJson() throws Exception {
+        HttpResponse<String> response = post("/v2/models/iris/infer", tokens.token("reader", "models.read"), "{}");
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"error\":\"this needs scope models.infer\"}");
+        assertThat(post("/api/models", tokens.token("reader", "models.read"), "{}").statusCode()).isEqualTo(403);
+        assertThat(get("/api/clients", tokens.token("reader", "models.read")).statusCode()).isEqualTo(403);
+        assertThat(get("/v2/models/iris", tokens.token("inferer", "models.infer")).statusCode()).isEqualTo(200);
+        assertThat(post("/v2/models/iris/infer", tokens.token("inferer", "models.infer"), "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void allowlistWhenOtherModelThenForbiddenOnEveryRoute() throws Exception {
+        String limited = tokens.tokenForModels("limited", List.of("iris"), "models.infer", "models.read", "models.admin");
+        assertThat(post("/v2/models/fraud/infer", limited, "{}").statusCode()).isEqualTo(403);
+        assertThat(post("/v2/models/fraud/versions/2/infer", limited, "{}").statusCode()).isEqualTo(403);
+        assertThat(get("/v2/models/fraud", limited).statusCode()).isEqualTo(403);
+        assertThat(get("/v2/models/fraud/ready", limited).statusCode()).isEqualTo(403);
+        HttpResponse<String> management = get("/api/models/fraud/versions", limited);
+        assertThat(management.statusCode()).isEqualTo(403);
+        assertThat(management.body()).contains("may not use model 'fraud'");
+        assertThat(get("/v2/models/iris", limited).statusCode()).isEqualTo(200);
+        assertThat(post("/v2/models/iris/infer", limited, "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void routedRequestWhenAuthorizedThenRelaysTokenAndTraceContext() throws Exception {
+        String token = tokens.token("relay", "models.read");
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/v2/models/iris"))
+                .header("Authorization", "Bearer " + token).header("X-Request-Id", "my-request-1").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("X-Request-Id")).hasValue("my-request-1");
+        Map<String, List<String>> seen = worker.last().headers();
+        assertThat(header(seen, "Authorization")).isEqualTo("Bearer " + token);
+        assertThat(header(seen, "X-Request-Id")).isEqualTo("my-request-1");
+        assertThat(header(seen, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+
+        String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
+        http.send(HttpRequest.newBuilder(URI.create(base() + "/v2/models/iris")).header("Authorization", "Bearer " + token)
+                .header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01").build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(header(worker.last().headers(), "traceparent")).startsWith("00-" + traceId + "-").doesNotContain("00f067aa0ba902b7");
+    }
+
+    @Test
+    void bodyWhenOverLimitThenPayloadTooLargeBeforeTheWorker() throws Exception {
+        int before = worker.seen.size();
+        long started = System.nanoTime();
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + "/v2/models/iris/infer"))
+                .header("Authorization", "Bearer " + tokens.token("big", "models.infer"))
+                .header("Content-Type", "application/json")
+                .expectContinue(true)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(new byte[9 * 1024 * 1024])).build(),
+                HttpResponse.BodyHandlers.ofString());
+        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(response.body()).isEqualTo("{\"error\":\"request body is larger than 8 MB\"}");
+        assertThat(worker.seen.size()).isEqualTo(before);
+        assertThat(millis).isLessThan(1000);
+    }
+
+    @Test
+    void burstWhenOverTierLimitThenTooManyRequestsForThatClientOnly() throws Exception {
+        String free = tokens.sign(tokens.claims("free-client", List.of("models.read")).claim("tier", "free").build());
+        String other = tokens.sign(tokens.claims("other-client", List.of("models.read")).claim("tier", "free").build());
+        int limited = 0;
+        HttpResponse<String> denied = null;
+        for (int i = 0; i < 9; i++) {
+            HttpResponse<String> response = get("/v2/models/iris", free);
+            if (response.statusCode() == 429) {
+                limited++;
+                denied = response;
+            }
+        }
+        assertThat(limited).isGreaterThanOrEqualTo(4);
+        assertThat(denied.body()).startsWith("{\"error\":\"rate limit exceeded");
+        assertThat(denied.headers().firstValue("Retry-After")).hasValueSatisfying(value -> assertThat(Long.parseLong(value)).isPositive());
+        assertThat(denied.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
+        assertThat(denied.headers().firstValue("X-RateLimit-Limit")).hasValue("3");
+        assertThat(get("/v2/models/iris", other).statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void workerWhenRefusingConnectionsThenReadsAndInferenceRetriedOnTheOther() throws Exception {
+        String token = tokens.token("retry", "models.read", "models.infer");
+        for (int i = 0; i < 6; i++) {
+            assertThat(get("/v2/models/iris", token).statusCode()).isEqualTo(200);
+            assertThat(post("/v2/models/iris/infer", token, "{\"inputs\":[]}").statusCode()).isEqualTo(200);
+        }
+        assertThat(worker.last().bodyBytes()).isEqualTo("{\"inputs\":[]}".length());
+    }
+
+    @Test
+    void corsWhenConsoleOriginThenAllowedOtherwiseRefused() throws Exception {
+        HttpResponse<String> console = preflight("http://localhost:8090");
+        assertThat(console.statusCode()).isEqualTo(200);
+        assertThat(console.headers().firstValue("Access-Control-Allow-Origin")).hasValue("http://localhost:8090");
+        assertThat(preflight("http://evil.test").statusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void unroutedPathWhenAuthenticatedThenNotFoundJson() throws Exception {
+        HttpResponse<String> response = get("/eureka/apps", tokens.token("admin", "models.admin"));
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(response.body()).isEqualTo("{\"error\":\"no such route\"}");
+        assertThat(get("/actuator/env", tokens.token("admin", "models.admin")).statusCode()).isEqualTo(401);
+        assertThat(post("/encrypt", tokens.token("admin", "models.admin"), "secret").statusCode()).isEqualTo(404);
+        assertThat(post("/actuator/refresh", tokens.token("admin", "models.admin"), "").statusCode()).isEqualTo(401);
+    }
+
+    @Disabled("issue #4 stays open: under CI load one refused POST on a kept-alive connection got no answer"
+            + " within 5 s (the same hang GatewayIT saw for POSTs to unrouted paths); not yet explained")
+    @Test
+    void refusedPostsWhenSentOnOneConnectionThenEachAnswered() throws Exception {
+        String admin = tokens.token("admin", "models.admin");
+        for (String path : List.of("/actuator/env", "/actuator/gateway/routes", "/eureka/apps", "/encrypt", "/decrypt",
+                "/model-service/default", "/actuator/refresh")) {
+            assertThat(get(path, null).statusCode()).as(path).isIn(401, 404);
+            assertThat(get(path, admin).statusCode()).as(path).isIn(401, 404);
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
+                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + admin)
+                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as(path).isIn(401, 403, 404);
+        }
+    }
+
+    @Test
+    void clientManagementWhenAdminThenRoutedToAuthService() throws Exception {
+        int before = authService.seen.size();
+        assertThat(get("/api/clients", tokens.token("admin", "models.admin")).statusCode()).isEqualTo(200);
+        assertThat(authService.seen.size()).isEqualTo(before + 1);
+    }
+
+    private HttpResponse<String> preflight(String origin) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + "/v2/models/iris/infer"))
+                .method("OPTIONS", HttpRequest.BodyPublishers.noBody())
+                .header("Origin", origin).header("Access-Control-Request-Method", "POST")
+                .header("Access-Control-Request-Headers", "authorization,content-type").build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        return get(base() + path, token, true);
+    }
+
+    private HttpResponse<String> get(String url, String token, boolean absolute) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> post(String path, String token, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(base() + path)).header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private String base() {
+        return "http://localhost:" + port;
+    }
+
+    private static int closedPort() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static String header(Map<String, List<String>> headers, String name) {
+        return headers.entrySet().stream().filter(entry -> entry.getKey().equalsIgnoreCase(name))
+                .map(entry -> entry.getValue().getFirst()).findFirst().orElse(null);
+    }
+}

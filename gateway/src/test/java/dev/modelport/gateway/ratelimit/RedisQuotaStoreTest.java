@@ -1,0 +1,80 @@
+package dev.modelport.gateway.ratelimit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.data.redis.connection.RedisStandaloneConfiguration;
+import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
+import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+
+/**
+ * Against the Redis on 127.0.0.1:6379: skipped when there is none, failed instead when
+ * MODELPORT_REQUIRE_SERVICES=true (CI).
+ */
+class RedisQuotaStoreTest {
+
+    private static final RateLimitProperties.TierLimit LIMIT = new RateLimitProperties.TierLimit(1, 3);
+
+    private LettuceConnectionFactory connections;
+
+    @BeforeEach
+    void connect() {
+        boolean reachable = reachable();
+        if (!reachable && "true".equals(System.getenv("MODELPORT_REQUIRE_SERVICES"))) {
+            throw new AssertionError("Redis is not reachable on 127.0.0.1:6379 and MODELPORT_REQUIRE_SERVICES=true");
+        }
+        assumeTrue(reachable, "Redis is not reachable on 127.0.0.1:6379");
+        connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
+        connections.afterPropertiesSet();
+        connections.start();
+    }
+
+    @AfterEach
+    void close() {
+        if (connections != null) {
+            connections.destroy();
+        }
+    }
+
+    @Test
+    void takeWhenTwoStoresShareRedisThenOneQuota() {
+        RedisQuotaStore first = store();
+        RedisQuotaStore second = store();
+        String client = "test-" + UUID.randomUUID();
+        // connect both stores first: on a busy machine the first call can take longer than a refill
+        first.take("warm-" + client, LIMIT).block();
+        second.take("warm-" + client, LIMIT).block();
+        assertThat(first.take(client, LIMIT).block().allowed()).isTrue();
+        assertThat(second.take(client, LIMIT).block().allowed()).isTrue();
+        assertThat(first.take(client, LIMIT).block().allowed()).isTrue();
+        Quota refused = second.take(client, LIMIT).block();
+        assertThat(refused.allowed()).isFalse();
+        assertThat(refused.retryAfterSeconds()).isEqualTo(1);
+        assertThat(first.take("other-" + client, LIMIT).block().allowed()).isTrue();
+    }
+
+    @SuppressWarnings("unchecked")
+    private RedisQuotaStore store() {
+        RedisScript<List<Long>> script = RedisScript.of(new ClassPathResource("META-INF/scripts/request_rate_limiter.lua"),
+                (Class<List<Long>>) (Class<?>) List.class);
+        return new RedisQuotaStore(new ReactiveStringRedisTemplate(connections), script, new LocalQuotaStore());
+    }
+
+    private static boolean reachable() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", 6379), 500);
+            return true;
+        } catch (java.io.IOException e) {
+            return false;
+        }
+    }
+}
