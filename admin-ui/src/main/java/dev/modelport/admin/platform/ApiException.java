@@ -1,0 +1,24 @@
+package dev.modelport.admin.platform;
+
+/** The platform answered with an error; the message is its {@code error} text, as it is. */
+public class ApiException extends RuntimeException {
+
+    private final int status;
+
+    public ApiException(int status, String message) {
+        super(message);
+        this.status = status;
+    }
+
+    public int status() {
+        return status;
+    }
+
+    /** The route itself is missing (not an unknown model or client): the running platform lacks the call. */
+    public boolean notAvailable() {
+        String message = getMessage();
+        return (status == 404 && (message.startsWith("404") || message.equals("Not Found")
+                || message.startsWith("no such endpoint")))
+                || status == 405 || status == 501;
+    }
+}

@@ -1,0 +1,66 @@
+package dev.modelport.admin.models;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.GridKt;
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.models.ModelRecords.Rollout;
+import dev.modelport.admin.platform.ApiException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class ModelsViewTest {
+
+    private final StubModelsClient models = new StubModelsClient();
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup();
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void viewWhenNoModelsThenEmptyStateInvitesUpload() {
+        ModelsView view = new ModelsView(models);
+
+        assertThat(view.emptyState.isVisible()).isTrue();
+        assertThat(view.emptyState.getElement().getTextRecursively()).contains("No models yet — upload one");
+        assertThat(view.models.isVisible()).isFalse();
+    }
+
+    @Test
+    void viewWhenModelsThenShowsProductionAndSplit() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, 3, 20, 4, "admin", null)));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._size(view.models)).isEqualTo(1);
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("iris", "demo, tabular", "v2",
+                "v2 80 % · v3 20 % (canary) · v4 shadow");
+    }
+
+    @Test
+    void searchWhenTermMatchesTagOnlyThenKeepsModel() {
+        models.models.add(ModelsTestData.iris(Rollout.NONE));
+        ModelsView view = new ModelsView(models);
+
+        _setValue(view.search, "tabul");
+        assertThat(GridKt._size(view.models)).isEqualTo(1);
+        _setValue(view.search, "fraud");
+        assertThat(GridKt._size(view.models)).isZero();
+    }
+
+    @Test
+    void viewWhenApiFailsThenShowsItsError() {
+        models.failure = new ApiException(403, "insufficient scope");
+        ModelsView view = new ModelsView(models);
+
+        assertThat(view.error.getText()).isEqualTo("insufficient scope");
+        assertThat(view.emptyState.isVisible()).isFalse();
+    }
+}

@@ -1,0 +1,110 @@
+package dev.modelport.admin.models;
+
+import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
+import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.mvysny.kaributesting.v10.MockVaadin;
+import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
+import dev.modelport.admin.audit.AuditClient;
+import dev.modelport.admin.audit.AuditClient.AuditEntry;
+import dev.modelport.admin.audit.AuditClient.AuditPage;
+import dev.modelport.admin.models.ModelRecords.Rollout;
+import dev.modelport.admin.models.ModelRecords.RolloutChange;
+import dev.modelport.admin.platform.ApiException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+class RolloutPanelTest {
+
+    private final StubModelsClient models = new StubModelsClient();
+    private final List<AuditEntry> auditTrail = List.of(
+            rolloutChange(1, 2), rolloutChange(null, 1));
+    private final AuditClient audit = new AuditClient(null) {
+        @Override
+        public AuditPage page(String model, String actor, int page, int size) {
+            return new AuditPage(auditTrail, page, size, auditTrail.size());
+        }
+    };
+    private int refreshed;
+    private RolloutPanel panel;
+
+    @BeforeEach
+    void setUp() {
+        MockVaadin.setup();
+        panel = new RolloutPanel(models, audit, "iris", () -> refreshed++);
+        panel.show(new Rollout(2, null, 0, null, "admin", null),
+                List.of(ModelsTestData.version(1), ModelsTestData.version(2), ModelsTestData.version(3)));
+    }
+
+    @AfterEach
+    void tearDown() {
+        MockVaadin.tearDown();
+    }
+
+    @Test
+    void promoteWhenConfirmedThenSendsProductionAndDialogShowedTheSplit() {
+        _setValue(panel.promoteVersion, 3);
+        _click(panel.promote);
+
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: v3 100 %");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(3, null, null, null));
+        assertThat(refreshed).isEqualTo(1);
+    }
+
+    @Test
+    void rollBackWhenAuditKnowsPreviousProductionThenOffersIt() {
+        assertThat(panel.rollBack.isEnabled()).isTrue();
+        assertThat(panel.rollBack.getText()).isEqualTo("Roll back to v1");
+
+        _click(panel.rollBack);
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(1, null, null, null));
+    }
+
+    @Test
+    void canaryWhenPercentOutOfRangeThenErrorAndNoDialog() {
+        _setValue(panel.canaryVersion, 3);
+        _setValue(panel.canaryPercent, 150);
+        _click(panel.setCanary);
+
+        assertThat(panel.error.isVisible()).isTrue();
+        assertThat(panel.confirm).isNull();
+        assertThat(models.calls).isEmpty();
+    }
+
+    @Test
+    void canaryWhenValidThenDialogShowsSplit() {
+        _setValue(panel.canaryVersion, 3);
+        _setValue(panel.canaryPercent, 25);
+        _click(panel.setCanary);
+
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: v2 75 % · v3 25 % (canary)");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(2, 3, 25, null));
+    }
+
+    @Test
+    void shadowWhenServiceRefusesThenItsErrorInline() {
+        models.failure = new ApiException(400, "shadow v1 has an incompatible signature: input 'input' is [-1, 5]");
+        _setValue(panel.shadowVersion, 1);
+        _click(panel.setShadow);
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+
+        assertThat(panel.error.getText()).isEqualTo("shadow v1 has an incompatible signature: input 'input' is [-1, 5]");
+        assertThat(refreshed).isZero();
+    }
+
+    private static AuditEntry rolloutChange(Integer before, int after) {
+        Map<String, Object> beforeFields = new HashMap<>();
+        beforeFields.put("production", before);
+        return new AuditEntry(1, Instant.EPOCH, "admin", "rollout.changed", "iris", "iris",
+                Map.of("before", beforeFields, "after", Map.of("production", after)));
+    }
+}
