@@ -1,0 +1,300 @@
+package dev.modelport.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The admin console in a real browser against the real stack: sign in at auth-service,
+ * create a model and upload a version, promote it, try it, create an API client and use its
+ * secret, watch the request counted, sign out. Each page is saved to target/screenshots/.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class ConsoleIT {
+
+    private static final String CONSOLE = "http://localhost:8090";
+    private static final String MODEL = "console-e2e";
+    private static final Path CHROMIUM = Path.of(System.getProperty("modelport.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
+
+    private final Platform platform = Platform.fromSystemProperties();
+    private final JsonMapper json = JsonMapper.builder().build();
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Path screenshots = Path.of("target/screenshots").toAbsolutePath();
+    private Map<String, String> credentials;
+    private ChromeDriver browser;
+    private WebDriverWait wait;
+    private String clientId;
+    private String clientSecret;
+
+    @BeforeAll
+    void upAndOpenBrowser() throws Exception {
+        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
+            fail("ConsoleIT needs Chromium and ChromeDriver: " + CHROMIUM + " and " + CHROMEDRIVER
+                    + " (Debian: apt-get install chromium chromium-driver; or set -Dmodelport.chromium and"
+                    + " -Dwebdriver.chrome.driver)");
+        }
+        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "1", "--no-build");
+        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        credentials = platform.credentials();
+        Files.createDirectories(screenshots);
+
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(CHROMIUM.toFile());
+        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-it-chromium"));
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
+        browser = new ChromeDriver(service, options);
+        wait = new WebDriverWait(browser, Duration.ofSeconds(45));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+    }
+
+    @AfterAll
+    void closeAndDown() throws Exception {
+        if (browser != null) {
+            browser.quit();
+        }
+        platform.run(Duration.ofMinutes(2), "down");
+    }
+
+    @Test
+    @Order(1)
+    void signInWhenAdminCredentialsAtAuthServiceThenConsoleShowsModels() throws Exception {
+        browser.get(CONSOLE + "/");
+        wait.until(ExpectedConditions.urlContains(":9000/login"));
+        screenshot("01-auth-service-sign-in");
+        browser.findElement(By.id("username")).sendKeys("admin");
+        browser.findElement(By.id("password")).sendKeys(credentials.get("MODELPORT_ADMIN_PASSWORD"));
+        browser.findElement(By.cssSelector("button[type=submit]")).click();
+
+        wait.until(ExpectedConditions.urlContains(":8090"));
+        waitForText("iris");
+        assertThat(pageText()).contains("Models", "admin", "Sign out");
+        screenshot("02-models");
+    }
+
+    @Test
+    @Order(2)
+    void uploadWhenOnnxFileDroppedInThenNewVersionAndItsSignatureShown() throws Exception {
+        click(button("New model"));
+        type(field("vaadin-text-field", "Name"), MODEL);
+        type(field("vaadin-text-field", "Tags"), "e2e, tabular");
+        click(button("Create"));
+        wait.until(ExpectedConditions.urlContains("/models/" + MODEL));
+
+        click(tab("Upload"));
+        WebElement upload = wait.until(ExpectedConditions.presenceOfElementLocated(By.tagName("vaadin-upload")));
+        WebElement input = (WebElement) js().executeScript(
+                "const u = arguments[0]; return u.querySelector('input[type=file]')"
+                        + " || (u.shadowRoot && u.shadowRoot.querySelector('input[type=file]'));", upload);
+        assertThat(input).as("the upload's file input").isNotNull();
+        input.sendKeys(platform.home().resolve("demo/iris.onnx").toString());
+
+        waitForText("Uploaded v1");
+        assertThat(pageText()).contains("[-1, 4]", "[-1, 3]", "FP32");
+        screenshot("03-upload-signature");
+
+        click(tab("Versions"));
+        waitForText("Signature of v1");
+        screenshot("04-versions");
+    }
+
+    @Test
+    @Order(3)
+    void promoteWhenConfirmedThenProductionServesTheVersion() throws Exception {
+        click(tab("Rollout"));
+        WebElement select = field("vaadin-select", "Version");
+        wait.until(driver -> {
+            // the overlay can open before the server has sent the items; reopen until v1 is offered
+            js().executeScript("arguments[0].opened = true", select);
+            return !driver.findElements(By.xpath("//vaadin-select-item[normalize-space()='v1']")).isEmpty();
+        });
+        click(wait.until(ExpectedConditions.elementToBeClickable(
+                By.xpath("//vaadin-select-item[normalize-space()='v1']"))));
+        click(button("Promote to production"));
+        waitForText("Resulting traffic: v1 100 %");
+        screenshot("05-promote-confirm");
+        click(button("Apply"));
+        waitForText("Traffic now:");
+        wait.until(driver -> pageText().contains("Traffic: v1 100 %"));
+        screenshot("06-rollout");
+    }
+
+    @Test
+    @Order(4)
+    void tryItWhenSentThenOutputsAndLatencyShown() throws Exception {
+        click(tab("Try it"));
+        click(button("Send"));
+        wait.until(driver -> pageText().contains("answered in") || pageText().contains("not available on this platform"));
+        screenshot("07-try-it");
+        Assumptions.assumeFalse(pageText().contains("not available on this platform"),
+                "POST /v2/models/{name}/infer is not in this platform version yet");
+        assertThat(pageText()).contains("output", "[1, 3]");
+    }
+
+    @Test
+    @Order(5)
+    void createClientWhenSecretShownThenItGetsATokenAndCallsTheModel() throws Exception {
+        browser.get(CONSOLE + "/clients");
+        click(wait.until(ExpectedConditions.elementToBeClickable(button("New client"))));
+        type(field("vaadin-text-field", "Name"), "console e2e");
+        click(button("Create"));
+        waitForText("only time the secret is shown");
+        clientId = value(field("vaadin-text-field", "Client ID"));
+        clientSecret = value(field("vaadin-text-field", "Client secret"));
+        screenshot("08-client-secret");
+        click(button("Done"));
+        screenshot("09-clients");
+
+        HttpResponse<String> token = platform.postForm("http://localhost:9000/oauth2/token",
+                clientId + ":" + clientSecret, "grant_type=client_credentials");
+        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
+        String accessToken = json.readTree(token.body()).path("access_token").asString();
+        HttpResponse<String> infer = http.send(HttpRequest.newBuilder(URI.create("http://localhost:8080/v2/models/iris/infer"))
+                .header("Authorization", "Bearer " + accessToken).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(
+                        "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[1.4,0.2,5.1,3.5]}]}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        Assumptions.assumeFalse(infer.statusCode() == 404, "inference is not in this platform version yet");
+        assertThat(infer.statusCode()).as(infer.body()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
+    void metricsWhenRequestsServedThenCountedPerVersion() throws Exception {
+        browser.get(CONSOLE + "/metrics");
+        wait.until(driver -> pageText().contains("Requests (total)") || pageText().contains("not available on this platform"));
+        screenshot("10-metrics");
+        Assumptions.assumeFalse(pageText().contains("not available on this platform"),
+                "GET /api/models/{name}/metrics is not in this platform version yet");
+        JsonNode metrics = json.readTree(platform.get("http://localhost:8080/api/models/iris/metrics", null, adminApiToken()).body());
+        assertThat(metrics.path("versions").toString()).contains("\"requests\"");
+        wait.until(driver -> pageText().matches(".*v1 [1-9][0-9]* .*"));
+        screenshot("10-metrics-counted");
+    }
+
+    @Test
+    @Order(7)
+    void workersAndAuditWhenOpenedThenShown() throws Exception {
+        browser.get(CONSOLE + "/workers");
+        waitForText("Workers");
+        screenshot("11-workers");
+        browser.get(CONSOLE + "/audit");
+        wait.until(driver -> pageText().contains("rollout.changed"));
+        screenshot("12-audit");
+    }
+
+    @Test
+    @Order(8)
+    void signOutWhenClickedThenConsoleAndAuthServiceSessionsEnd() throws Exception {
+        browser.get(CONSOLE + "/");
+        click(wait.until(ExpectedConditions.elementToBeClickable(button("Sign out"))));
+        wait.until(ExpectedConditions.urlContains(":9000"));
+        screenshot("13-signed-out");
+
+        browser.get(CONSOLE + "/");
+        wait.until(ExpectedConditions.urlContains(":9000/login"));
+        assertThat(browser.findElements(By.id("password"))).as("asked for the password again").isNotEmpty();
+    }
+
+    private String adminApiToken() throws Exception {
+        HttpResponse<String> token = platform.postForm("http://localhost:9000/oauth2/token",
+                "modelport-cli:" + credentials.get("MODELPORT_CLI_SECRET"), "grant_type=client_credentials");
+        return json.readTree(token.body()).path("access_token").asString();
+    }
+
+    private By button(String text) {
+        return By.xpath("//vaadin-button[normalize-space()='" + text + "']");
+    }
+
+    private By tab(String text) {
+        return By.xpath("//vaadin-tab[normalize-space()='" + text + "']");
+    }
+
+    private WebElement field(String tag, String label) {
+        return wait.until(ExpectedConditions.visibilityOfElementLocated(By.xpath(
+                "//" + tag + "[.//label[normalize-space()='" + label + "'] or @label='" + label + "']")));
+    }
+
+    private void click(By locator) {
+        click(wait.until(ExpectedConditions.elementToBeClickable(locator)));
+    }
+
+    private void click(WebElement element) {
+        js().executeScript("arguments[0].click()", element);
+    }
+
+    private void type(WebElement field, String text) {
+        WebElement input = field.findElement(By.cssSelector("input"));
+        input.clear();
+        input.sendKeys(text);
+        js().executeScript("arguments[0].dispatchEvent(new Event('change', {bubbles: true}))", input);
+    }
+
+    private String value(WebElement field) {
+        return (String) js().executeScript("return arguments[0].value", field);
+    }
+
+    private void waitForText(String text) throws Exception {
+        try {
+            wait.until(driver -> pageText().contains(text));
+        } catch (org.openqa.selenium.TimeoutException missing) {
+            screenshot("failed-waiting-for-" + text.replaceAll("[^A-Za-z0-9]+", "-"));
+            throw new AssertionError("'" + text + "' did not appear on " + browser.getCurrentUrl() + ":\n" + pageText(), missing);
+        }
+    }
+
+    /** Text of the page including what Vaadin renders in shadow roots and overlays. */
+    private String pageText() {
+        return (String) js().executeScript("""
+                const texts = [];
+                const walk = node => {
+                  if (node.nodeType === Node.TEXT_NODE) { texts.push(node.textContent); return; }
+                  if (node.shadowRoot) { walk(node.shadowRoot); }
+                  node.childNodes.forEach(walk);
+                  if (node.value && typeof node.value === 'string' && node.tagName === 'TEXTAREA') { texts.push(node.value); }
+                };
+                walk(document.body);
+                return texts.join(' ').replace(/\\s+/g, ' ');
+                """);
+    }
+
+    private JavascriptExecutor js() {
+        return browser;
+    }
+
+    private void screenshot(String name) throws Exception {
+        Thread.sleep(400);
+        Files.write(screenshots.resolve(name + ".png"), ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
+    }
+}

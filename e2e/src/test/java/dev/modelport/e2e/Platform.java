@@ -1,0 +1,151 @@
+package dev.modelport.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * The stack as a user runs it: {@code bin/platform} in a state directory of the test's own,
+ * plus plain HTTP calls. Nothing here knows how the services are built inside.
+ */
+final class Platform {
+
+    /** What a {@code bin/platform} command printed and how it ended. */
+    record Result(int exitCode, String output) {
+    }
+
+    private static final List<String> SERVICE_MODULES = List.of("embedded-db", "registry", "config-server",
+            "auth-service", "gateway", "model-service", "admin-ui");
+
+    private final Path root;
+    private final Path home;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    Platform(Path root, Path home) {
+        this.root = root;
+        this.home = home;
+    }
+
+    static Platform fromSystemProperties() {
+        return new Platform(Path.of(System.getProperty("modelport.root", "..")).toAbsolutePath().normalize(),
+                Path.of(System.getProperty("modelport.home", "target/platform-home")).toAbsolutePath().normalize());
+    }
+
+    Path home() {
+        return home;
+    }
+
+    Result run(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        List<String> command = Stream.concat(Stream.of(root.resolve("bin/platform").toString()), Stream.of(arguments)).toList();
+        Path output = Files.createTempFile("platform", ".out");
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).directory(root.toFile())
+                    .redirectErrorStream(true).redirectOutput(output.toFile());
+            builder.environment().put("MODELPORT_HOME", home.toString());
+            // a fixed set of credentials is the launcher's job, not the caller's
+            builder.environment().keySet().removeIf(key -> key.startsWith("MODELPORT_") && !key.equals("MODELPORT_HOME"));
+            Process process = builder.start();
+            if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("bin/platform " + String.join(" ", arguments) + " ran past " + timeout
+                        + ":\n" + Files.readString(output));
+            }
+            return new Result(process.exitValue(), Files.readString(output));
+        } finally {
+            Files.deleteIfExists(output);
+        }
+    }
+
+    Map<String, String> credentials() throws IOException {
+        Map<String, String> values = new LinkedHashMap<>();
+        for (String line : Files.readAllLines(home.resolve("credentials"))) {
+            int equals = line.indexOf('=');
+            if (!line.startsWith("#") && equals > 0) {
+                values.put(line.substring(0, equals), line.substring(equals + 1));
+            }
+        }
+        return values;
+    }
+
+    /** GET with HTTP Basic credentials, a bearer token, or neither. */
+    HttpResponse<String> get(String url, String basicCredentials, String bearerToken)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json");
+        if (basicCredentials != null) {
+            request.header("Authorization", basic(basicCredentials));
+        } else if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postForm(String url, String basicCredentials, String form) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", basic(basicCredentials))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> postJson(String url, String bearerToken, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> putJson(String url, String bearerToken, String body) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .header("Content-Type", "application/json")
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** A multipart upload of {@code file} as part {@code file}, as curl -F does. */
+    HttpResponse<String> upload(String url, String bearerToken, Path file) throws IOException, InterruptedException {
+        String boundary = "----modelport-e2e";
+        String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
+        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                        .header("Authorization", "Bearer " + bearerToken)
+                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                                HttpRequest.BodyPublishers.ofFile(file),
+                                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Pids of live processes whose command line runs one of this checkout's service jars. */
+    List<Long> processesOfThisCheckout() {
+        List<String> jarDirectories = SERVICE_MODULES.stream().map(module -> root.resolve(module).resolve("target") + "/").toList();
+        return ProcessHandle.allProcesses()
+                .filter(process -> process.info().commandLine()
+                        .map(line -> jarDirectories.stream().anyMatch(line::contains))
+                        .orElse(false))
+                .map(ProcessHandle::pid)
+                .toList();
+    }
+
+    private static String basic(String credentials) {
+        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+    }
+}
