@@ -35,14 +35,24 @@ public final class EmbeddedDatabase {
             System.exit(2);
         }
         Files.createDirectories(dataDir);
+        Path binaries = dataDir.resolveSibling(dataDir.getFileName() + "-binaries");
+        Path unpacked = binaries.resolve(".unpacked");
+        if (Files.exists(binaries) && !Files.exists(unpacked)) {
+            // an earlier start died while unpacking: the half-written binaries would fail every later start
+            System.err.println("removing incompletely unpacked PostgreSQL binaries in " + binaries);
+            deleteTree(binaries);
+        }
+        Files.createDirectories(binaries);
 
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                .setOverrideWorkingDirectory(binaries.toFile())
                 .setDataDirectory(dataDir)
                 .setCleanDataDirectory(false)
                 .setPort(port)
                 .setServerConfig("listen_addresses", "127.0.0.1")
                 .setServerConfig("max_connections", "200")
                 .start();
+        Files.writeString(unpacked, "");
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             try {
@@ -58,6 +68,14 @@ public final class EmbeddedDatabase {
         System.out.println("READY " + postgres.getJdbcUrl("postgres", database));
         System.out.flush();
         stopped.await();
+    }
+
+    private static void deleteTree(Path root) throws java.io.IOException {
+        try (var paths = Files.walk(root)) {
+            for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
     }
 
     private static void createDatabaseIfAbsent(String adminUrl, String database) throws SQLException {
