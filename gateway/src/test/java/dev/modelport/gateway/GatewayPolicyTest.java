@@ -12,18 +12,24 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
 import dev.modelport.testsupport.TestTokens;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -227,20 +233,52 @@ class GatewayPolicyTest {
         assertThat(post("/actuator/refresh", tokens.token("admin", "models.admin"), "").statusCode()).isEqualTo(401);
     }
 
-    @Disabled("issue #4 stays open: under CI load one refused POST on a kept-alive connection got no answer"
-            + " within 5 s (the same hang GatewayIT saw for POSTs to unrouted paths); not yet explained")
+    /**
+     * A request answered before its body arrived (refused POSTs are) left reactor-netty 1.3.6 no
+     * longer reading the kept-alive connection, about one sequence in five: the next request hung.
+     * Raw socket, so the body goes out after the headers, as HTTP clients send it.
+     */
     @Test
     void refusedPostsWhenSentOnOneConnectionThenEachAnswered() throws Exception {
         String admin = tokens.token("admin", "models.admin");
-        for (String path : List.of("/actuator/env", "/actuator/gateway/routes", "/eureka/apps", "/encrypt", "/decrypt",
-                "/model-service/default", "/actuator/refresh")) {
-            assertThat(get(path, null).statusCode()).as(path).isIn(401, 404);
-            assertThat(get(path, admin).statusCode()).as(path).isIn(401, 404);
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(base() + path))
-                    .timeout(Duration.ofSeconds(5)).header("Authorization", "Bearer " + admin)
-                    .POST(HttpRequest.BodyPublishers.ofString("x")).build(), HttpResponse.BodyHandlers.ofString());
-            assertThat(response.statusCode()).as(path).isIn(401, 403, 404);
+        for (int round = 0; round < 25; round++) {
+            try (Socket socket = new Socket("127.0.0.1", port)) {
+                socket.setSoTimeout(5000);
+                socket.setTcpNoDelay(true);
+                for (String path : List.of("/actuator/env", "/eureka/apps", "/encrypt", "/model-service/default")) {
+                    assertThat(exchange(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\n\r\n", ""))
+                            .as("GET " + path).matches("HTTP/1.1 40[14] .*");
+                    assertThat(exchange(socket, "GET " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + admin + "\r\n\r\n", "")).as("GET " + path + " with a token").matches("HTTP/1.1 40[14] .*");
+                    assertThat(exchange(socket, "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + admin + "\r\nContent-Type: application/json\r\nContent-Length: 1\r\n\r\n", "x"))
+                            .as("POST " + path + " in round " + round).matches("HTTP/1.1 40[134] .*");
+                }
+            }
         }
+    }
+
+    /** Sends the head, then the body in a second write, and returns the status line of the answer. */
+    private static String exchange(Socket socket, String head, String body) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write(head.getBytes(StandardCharsets.US_ASCII));
+        out.flush();
+        if (!body.isEmpty()) {
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+        }
+        InputStream in = socket.getInputStream();
+        StringBuilder response = new StringBuilder();
+        while (response.indexOf("\r\n\r\n") < 0) {
+            int next = in.read();
+            if (next < 0) {
+                throw new IOException("connection closed after: " + response);
+            }
+            response.append((char) next);
+        }
+        Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(response);
+        in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
+        return response.substring(0, response.indexOf("\r\n"));
     }
 
     @Test
