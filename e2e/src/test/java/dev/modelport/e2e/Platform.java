@@ -47,7 +47,21 @@ final class Platform {
         return home;
     }
 
+    /** The checkout whose {@code bin/platform} and jars run. */
+    Path root() {
+        return root;
+    }
+
     Result run(Duration timeout, String... arguments) throws IOException, InterruptedException {
+        return run(timeout, Map.of(), arguments);
+    }
+
+    /**
+     * Runs {@code bin/platform} with {@code environment} added, e.g. {@code CONFIG_GIT_URI} for
+     * another config repo or {@code MODELPORT_BUS}; it wins over the inherited environment.
+     */
+    Result run(Duration timeout, Map<String, String> environment, String... arguments)
+            throws IOException, InterruptedException {
         List<String> command = Stream.concat(Stream.of(root.resolve("bin/platform").toString()), Stream.of(arguments)).toList();
         Path output = Files.createTempFile("platform", ".out");
         try {
@@ -56,6 +70,7 @@ final class Platform {
             builder.environment().put("MODELPORT_HOME", home.toString());
             // a fixed set of credentials is the launcher's job, not the caller's
             builder.environment().keySet().removeIf(key -> key.startsWith("MODELPORT_") && !key.equals("MODELPORT_HOME"));
+            builder.environment().putAll(environment);
             Process process = builder.start();
             if (!process.waitFor(timeout.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly();

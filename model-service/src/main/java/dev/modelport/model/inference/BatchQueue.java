@@ -5,10 +5,12 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -16,7 +18,9 @@ import org.slf4j.LoggerFactory;
  * Dynamic batching for one version: requests wait in a bounded queue; each runner thread takes
  * the first, gathers compatible ones until {@code maxBatchSize} rows or {@code maxQueueDelay}
  * after the first arrived, runs them as one ONNX Runtime call and hands each its rows back.
- * A full queue refuses at once (the caller answers 503 with Retry-After).
+ * A full queue refuses at once (the caller answers 503 with Retry-After). The batch size, delay
+ * and queue capacity are read from the settings in force for every batch and request, so a config
+ * refresh applies without reloading the model; the number of runners is fixed when it loads.
  */
 final class BatchQueue implements AutoCloseable {
 
@@ -26,21 +30,25 @@ final class BatchQueue implements AutoCloseable {
     private final VersionKey key;
     private final SessionRunner runner;
     private final InferenceMetrics metrics;
-    private final int maxBatchSize;
-    private final long maxQueueDelayNanos;
-    private final BlockingQueue<PendingRequest> queue;
+    private final Supplier<InferenceProperties.Batching> settings;
+    // unbounded: the capacity in force is enforced on admission, so it can change while requests wait
+    private final BlockingQueue<PendingRequest> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger waiting = new AtomicInteger();
     private final List<Thread> runners = new ArrayList<>();
     private volatile boolean closing;
 
     BatchQueue(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching settings) {
+        this(key, runner, metrics, () -> settings);
+    }
+
+    BatchQueue(VersionKey key, SessionRunner runner, InferenceMetrics metrics,
+               Supplier<InferenceProperties.Batching> settings) {
         this.key = key;
         this.runner = runner;
         this.metrics = metrics;
-        this.maxBatchSize = settings.maxBatchSize();
-        this.maxQueueDelayNanos = settings.maxQueueDelay().toNanos();
-        this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+        this.settings = settings;
         // one runner per core: a batch runs on one ONNX Runtime thread, so one runner alone would leave cores idle
-        for (int i = 0; i < settings.runners(); i++) {
+        for (int i = 0; i < settings.get().runners(); i++) {
             runners.add(Thread.ofPlatform().daemon().name("batch-" + key + "-" + i).start(this::runBatches));
         }
     }
@@ -48,15 +56,36 @@ final class BatchQueue implements AutoCloseable {
     CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, List<String> outputs) {
         CompletableFuture<List<Tensor>> result = new CompletableFuture<>();
         int rows = Math.toIntExact(inputs.getFirst().shape()[0]);
-        if (closing || !queue.offer(new PendingRequest(inputs, outputs, rows, System.nanoTime(), result))) {
+        if (closing || !admit(settings.get().queueCapacity())) {
             result.completeExceptionally(new InferenceException(InferenceException.Reason.OVERLOADED,
-                    "model " + key + " has " + queue.size() + " requests waiting; retry shortly", RETRY_AFTER, null));
+                    "model " + key + " has " + waiting.get() + " requests waiting; retry shortly", RETRY_AFTER, null));
+            return result;
         }
+        queue.add(new PendingRequest(inputs, outputs, rows, System.nanoTime(), result));
         return result;
     }
 
     int waiting() {
-        return queue.size();
+        return waiting.get();
+    }
+
+    private boolean admit(int capacity) {
+        int now;
+        do {
+            now = waiting.get();
+            if (now >= capacity) {
+                return false;
+            }
+        } while (!waiting.compareAndSet(now, now + 1));
+        return true;
+    }
+
+    private PendingRequest poll(long timeout, TimeUnit unit) throws InterruptedException {
+        PendingRequest next = timeout > 0 ? queue.poll(timeout, unit) : queue.poll();
+        if (next != null) {
+            waiting.decrementAndGet();
+        }
+        return next;
     }
 
     private void runBatches() {
@@ -80,17 +109,18 @@ final class BatchQueue implements AutoCloseable {
     }
 
     private List<PendingRequest> nextBatch(Deque<PendingRequest> heldBack) throws InterruptedException {
-        PendingRequest first = heldBack.isEmpty() ? queue.poll(100, TimeUnit.MILLISECONDS) : heldBack.pollFirst();
+        PendingRequest first = heldBack.isEmpty() ? poll(100, TimeUnit.MILLISECONDS) : heldBack.pollFirst();
         List<PendingRequest> batch = new ArrayList<>();
         if (first == null) {
             return batch;
         }
+        InferenceProperties.Batching now = settings.get();
+        int maxBatchSize = now.maxBatchSize();
         batch.add(first);
         int rows = first.rows();
-        long deadline = first.enqueuedNanos() + maxQueueDelayNanos;
+        long deadline = first.enqueuedNanos() + now.maxQueueDelay().toNanos();
         while (rows < maxBatchSize) {
-            long wait = deadline - System.nanoTime();
-            PendingRequest next = wait > 0 ? queue.poll(wait, TimeUnit.NANOSECONDS) : queue.poll();
+            PendingRequest next = poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
@@ -140,6 +170,10 @@ final class BatchQueue implements AutoCloseable {
     public void close() throws InterruptedException {
         closing = true;
         for (Thread runner : runners) {
+            if (runner == Thread.currentThread()) {
+                // closed from its own runner (a retired version's last request completed there): it ends after this batch
+                continue;
+            }
             runner.join(Duration.ofSeconds(30));
             runner.interrupt();
         }

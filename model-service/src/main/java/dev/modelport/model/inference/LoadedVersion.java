@@ -7,6 +7,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A version loaded on this worker, ready to run: through its {@link BatchQueue} when its
@@ -24,10 +25,17 @@ final class LoadedVersion implements AutoCloseable {
     private boolean closed;
 
     LoadedVersion(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching batching) {
+        this(key, runner, metrics, () -> batching);
+    }
+
+    /** Whether to batch, and the concurrency limit otherwise, are fixed now; the batch queue follows {@code batching}. */
+    LoadedVersion(VersionKey key, SessionRunner runner, InferenceMetrics metrics,
+                  Supplier<InferenceProperties.Batching> batching) {
         this.key = key;
         this.runner = runner;
-        this.queue = batching.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, metrics, batching) : null;
-        this.direct = new Semaphore(batching.maxConcurrency());
+        InferenceProperties.Batching initial = batching.get();
+        this.queue = initial.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, metrics, batching) : null;
+        this.direct = new Semaphore(initial.maxConcurrency());
     }
 
     VersionKey key() {

@@ -28,12 +28,14 @@ class ModelLoader {
 
     private final ModelFileCache files;
     private final InferenceProperties properties;
+    private final BatchingSettings batching;
     private final InferenceMetrics metrics;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
 
-    ModelLoader(ModelFileCache files, InferenceProperties properties, InferenceMetrics metrics) {
+    ModelLoader(ModelFileCache files, InferenceProperties properties, BatchingSettings batching, InferenceMetrics metrics) {
         this.files = files;
         this.properties = properties;
+        this.batching = batching;
         this.metrics = metrics;
     }
 
@@ -47,7 +49,8 @@ class ModelLoader {
         }
         SessionRunner runner = new SessionRunner(env, session, version.signature());
         warmUp(key, runner);
-        LoadedVersion loaded = new LoadedVersion(key, runner, metrics, properties.batchingFor(version.model()));
+        // the queue reads the settings in force for its model on every batch: a config refresh applies at once
+        LoadedVersion loaded = new LoadedVersion(key, runner, metrics, () -> batching.batchingFor(version.model()));
         metrics.pendingGauge(key, loaded);
         log.info("loaded {} ({} bytes, batching {}) in {} ms", key, version.sizeBytes(),
                 loaded.batching() ? "on" : "off", (System.nanoTime() - started) / 1_000_000);
