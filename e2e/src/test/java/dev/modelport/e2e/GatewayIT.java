@@ -323,6 +323,80 @@ class GatewayIT {
         }
     }
 
+    @Test
+    @Order(8)
+    void dashboardWhenServicesScrapedThenEveryQueriedMetricIsExported() throws Exception {
+        String token = clientToken("gw-it dashboard", List.of("models.read", "models.infer"), null, "premium");
+        String good = "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[5.1,3.5,1.4,0.2]}]}";
+        String wrongInput = "{\"inputs\":[{\"name\":\"nope\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[5.1,3.5,1.4,0.2]}]}";
+        // several, so both workers serve some: each exports only the series it has seen
+        for (int i = 0; i < 6; i++) {
+            assertThat(post(GATEWAY + "/v2/models/iris/infer", token, good).statusCode()).isEqualTo(200);
+            assertThat(post(GATEWAY + "/v2/models/iris/infer", token, wrongInput).statusCode()).isEqualTo(400);
+        }
+        StringBuilder exposition = new StringBuilder();
+        for (int port : List.of(8080, 8081, 8082)) {
+            String infra = "modelport:" + credentials.get("MODELPORT_INFRA_PASSWORD");
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                    .header("Accept", "text/plain")
+                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(infra.getBytes(StandardCharsets.UTF_8)))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(metrics.statusCode()).as("/actuator/prometheus on " + port).isEqualTo(200);
+            exposition.append(metrics.body()).append('\n');
+        }
+        assertThat(dev.modelport.e2e.deploy.DashboardQueries.notExportedBy(exposition.toString()))
+                .as("metrics the Grafana dashboard queries but no service exports").isEmpty();
+    }
+
+    @Test
+    @Order(9)
+    void requestThroughGatewayWhenLoggedThenGatewayAndWorkerShareItsTraceId() throws Exception {
+        String token = clientToken("gw-it tracing", List.of("models.read", "models.infer"), null, "standard");
+        HttpResponse<String> response = post(GATEWAY + "/v2/models/iris/infer", token,
+                "{\"inputs\":[{\"name\":\"input\",\"shape\":[1,4],\"datatype\":\"FP32\",\"data\":[6.3,3.3,6.0,2.5]}]}");
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+        String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+
+        Path logs = platform.home().resolve("logs");
+        Pattern gatewayLine = Pattern.compile("\"request_id\":\"" + Pattern.quote(requestId) + "\",\"trace_id\":\"([0-9a-f]{32})\"");
+        String traceId = null;
+        String workerLine = null;
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        while ((traceId == null || workerLine == null) && System.nanoTime() < deadline) {
+            Matcher access = gatewayLine.matcher(Files.readString(logs.resolve("gateway.log")));
+            traceId = access.find() ? access.group(1) : null;
+            if (traceId != null) {
+                for (String worker : List.of("model-service-1.log", "model-service-2.log")) {
+                    Path log = logs.resolve(worker);
+                    if (Files.exists(log)) {
+                        for (String line : Files.readAllLines(log)) {
+                            if (line.contains(traceId) && line.contains(requestId)) {
+                                workerLine = line;
+                            }
+                        }
+                    }
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(traceId).as("the gateway's access log line for request " + requestId).isNotNull();
+        assertThat(workerLine).as("a model-service log line with trace id " + traceId).isNotNull()
+                .contains("/v2/models/iris/infer");
+    }
+
+    @Test
+    @Order(10)
+    void docsWhenOpenedThenEachServicesApiIsDescribedThroughTheGateway() throws Exception {
+        HttpResponse<String> models = get(GATEWAY + "/docs/model-service/v3/api-docs", null);
+        assertThat(models.statusCode()).isEqualTo(200);
+        assertThat(models.body()).contains("/v2/models/{name}/infer", "/api/models/{name}/versions");
+        HttpResponse<String> clients = get(GATEWAY + "/docs/auth-service/v3/api-docs", null);
+        assertThat(clients.statusCode()).isEqualTo(200);
+        assertThat(clients.body()).contains("/api/clients");
+        HttpResponse<String> config = get(GATEWAY + "/v3/api-docs/swagger-config", null);
+        assertThat(config.body()).contains("/docs/model-service/v3/api-docs", "/docs/auth-service/v3/api-docs");
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private static final String AUTH_ISSUER = AUTH;

@@ -159,7 +159,7 @@ class GatewayPolicyTest {
         Map<String, List<String>> seen = worker.last().headers();
         assertThat(header(seen, "Authorization")).isEqualTo("Bearer " + token);
         assertThat(header(seen, "X-Request-Id")).isEqualTo("my-request-1");
-        assertThat(header(seen, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(header(seen, "traceparent")).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}");
 
         String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
         http.send(HttpRequest.newBuilder(URI.create(base() + "/v2/models/iris")).header("Authorization", "Bearer " + token)
@@ -279,6 +279,25 @@ class GatewayPolicyTest {
         Matcher length = Pattern.compile("(?i)content-length: *(\\d+)").matcher(response);
         in.readNBytes(length.find() ? Integer.parseInt(length.group(1)) : 0);
         return response.substring(0, response.indexOf("\r\n"));
+    }
+
+    @Test
+    void docsWhenOpenedWithoutTokenThenSwaggerUiListsEachServicesDescription() throws Exception {
+        HttpClient following = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build();
+        HttpResponse<String> ui = following.send(HttpRequest.newBuilder(URI.create(base() + "/docs")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ui.statusCode()).as(ui.uri().toString()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+        HttpResponse<String> config = get("/v3/api-docs/swagger-config", null);
+        assertThat(config.statusCode()).isEqualTo(200);
+        assertThat(config.body()).contains("/docs/model-service/v3/api-docs", "/docs/auth-service/v3/api-docs");
+
+        assertThat(get("/docs/model-service/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(worker.last().path()).isEqualTo("/v3/api-docs");
+        assertThat(get("/docs/auth-service/v3/api-docs", null).statusCode()).isEqualTo(200);
+        assertThat(authService.last().path()).isEqualTo("/v3/api-docs");
+        // nothing else of a service is reachable under /docs
+        assertThat(get("/docs/model-service/actuator/env", null).statusCode()).isEqualTo(404);
     }
 
     @Test

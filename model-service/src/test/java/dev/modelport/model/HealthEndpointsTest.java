@@ -71,6 +71,14 @@ class HealthEndpointsTest {
         assertThat(get("/actuator/health").statusCode()).isEqualTo(200);
     }
 
+    @Test
+    void apiDocsWhenNoTokenThenDescribeTheInferenceAndModelApis() throws Exception {
+        HttpResponse<String> response = get("/v3/api-docs");
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"openapi\"", "/v2/models/{name}/infer", "/api/models");
+        assertThat(response.body()).as("actuator is not an API of ours").doesNotContain("/actuator");
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());

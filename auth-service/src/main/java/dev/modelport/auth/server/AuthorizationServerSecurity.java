@@ -81,7 +81,8 @@ class AuthorizationServerSecurity {
         return http
                 .authenticationManager(new ProviderManager(new ThrottledLogin(users, failedLogins, encoder)))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/favicon.ico").permitAll()
+                        // /v3/api-docs: the client management API's OpenAPI description, aggregated by the gateway at /docs
+                        .requestMatchers("/login", "/error", "/favicon.ico", "/v3/api-docs").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .build();

@@ -20,6 +20,14 @@ class ClientManagementTest extends AuthServiceIntegrationTest {
     JdbcClient jdbc;
 
     @Test
+    void apiDocsWhenNoTokenThenDescribeTheManagementApiOnly() throws Exception {
+        HttpResponse<String> docs = get("/v3/api-docs");
+        assertThat(docs.statusCode()).isEqualTo(200);
+        assertThat(docs.body()).contains("\"openapi\"", "/api/clients", "/api/keys/rotate");
+        assertThat(docs.body()).as("the login page is not part of the API").doesNotContain("\"/login\"");
+    }
+
+    @Test
     void createWhenValidThenTokenHasExactlyItsScopesModelsAndTier() throws Exception {
         HttpResponse<String> response = api("POST", "/api/clients", adminToken(), """
                 {"name": "fraud scoring", "scopes": ["models.infer", "models.read"],

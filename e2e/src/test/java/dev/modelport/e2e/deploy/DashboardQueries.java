@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  * {@code /actuator/prometheus} must expose for every panel to show data. Also compares those
  * names with a Prometheus text exposition ({@link #missing}).
  */
-final class DashboardQueries {
+public final class DashboardQueries {
 
     static final String DASHBOARD = "monitoring/grafana/dashboards/modelport.json";
 
@@ -59,6 +59,11 @@ final class DashboardQueries {
     private DashboardQueries(List<Panel> panels, List<String> variableQueries) {
         this.panels = panels;
         this.variableQueries = variableQueries;
+    }
+
+    /** The metric names the repository's dashboard queries that the given exposition does not carry. */
+    public static Set<String> notExportedBy(String prometheusExposition) {
+        return missing(read(Repository.file(DASHBOARD)).metricNames(), prometheusExposition);
     }
 
     static DashboardQueries read(Path file) {

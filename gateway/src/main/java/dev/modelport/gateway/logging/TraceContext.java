@@ -29,9 +29,14 @@ record TraceContext(String requestId, String traceId, String spanId, String flag
         if (traceId == null) {
             traceId = hex(16);
         }
+        return of(requestIdHeader, traceId, hex(8), flags);
+    }
+
+    /** The trace a tracer already opened for this request; the request id as in {@link #from}. */
+    static TraceContext of(String requestIdHeader, String traceId, String spanId, String flags) {
         String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches()
                 ? requestIdHeader : traceId.substring(0, 8) + "-" + hex(8);
-        return new TraceContext(requestId, traceId, hex(8), flags);
+        return new TraceContext(requestId, traceId, spanId, flags);
     }
 
     String traceparent() {

@@ -31,7 +31,7 @@ import reactor.core.publisher.Mono;
  * Two chains. The gateway's own actuator shares port 8080 with the public routes, so everything
  * under {@code /actuator} but health needs the infrastructure user. Every other path needs a
  * valid bearer token with the scope its route asks for (model-service and auth-service check
- * again); only the health probes are public. Unrouted paths answer 401 without a token, 404 with one.
+ * again); only the health probes and the API docs are public. Unrouted paths answer 401 without a token, 404 with one.
  */
 @Configuration
 @EnableConfigurationProperties({InfraCredentials.class, TokenProperties.class, CorsProperties.class})
@@ -70,6 +70,9 @@ class GatewaySecurity {
         return http
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers(HttpMethod.GET, "/v2/health/live", "/v2/health/ready").permitAll()
+                        // API docs: Swagger UI and each service's OpenAPI description (no data behind them)
+                        .pathMatchers(HttpMethod.GET, "/docs", "/docs/**", "/swagger-ui/**", "/webjars/swagger-ui/**",
+                                "/v3/api-docs/swagger-config").permitAll()
                         .pathMatchers(HttpMethod.POST, "/v2/models/" + model + "/infer",
                                 "/v2/models/" + model + "/versions/{version}/infer")
                                 .access(ClientAccess.anyScope(INFER))

@@ -29,6 +29,8 @@ class ResourceServerSecurity {
         return http
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/v2/health/live", "/v2/health/ready").permitAll()
+                        // the API's OpenAPI description, aggregated by the gateway at /docs
+                        .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v2/models/*/infer", "/v2/models/*/versions/*/infer")
                         .hasAuthority(Scopes.INFER)
                         .requestMatchers(HttpMethod.GET, "/v2", "/v2/**").hasAnyAuthority(Scopes.READ, Scopes.INFER)
