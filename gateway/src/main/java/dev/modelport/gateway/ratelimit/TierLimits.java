@@ -1,11 +1,16 @@
 package dev.modelport.gateway.ratelimit;
 
+import jakarta.validation.Validation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.cloud.context.environment.EnvironmentChangeEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.env.Environment;
+import org.springframework.validation.Validator;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * The current tier limits, read per request. The properties record is immutable, so a config
@@ -17,6 +22,7 @@ class TierLimits {
     private static final Logger log = LoggerFactory.getLogger(TierLimits.class);
 
     private final Environment environment;
+    private final Validator validator = new SpringValidatorAdapter(Validation.buildDefaultValidatorFactory().getValidator());
     private volatile RateLimitProperties current;
 
     TierLimits(RateLimitProperties initial, Environment environment) {
@@ -34,7 +40,8 @@ class TierLimits {
             return;
         }
         try {
-            current = Binder.get(environment).bindOrCreate(RateLimitProperties.PREFIX, RateLimitProperties.class);
+            current = Binder.get(environment).bindOrCreate(RateLimitProperties.PREFIX,
+                    Bindable.of(RateLimitProperties.class), new ValidationBindHandler(validator));
             log.info("rate limits now {}", current);
         } catch (RuntimeException e) {
             log.warn("kept the old rate limits: {}", e.getMessage());

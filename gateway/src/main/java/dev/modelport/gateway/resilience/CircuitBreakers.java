@@ -1,16 +1,14 @@
 package dev.modelport.gateway.resilience;
 
 import dev.modelport.gateway.web.BreakerRetryAfter;
-import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import java.time.Clock;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
-import org.springframework.cloud.circuitbreaker.resilience4j.Resilience4JConfigBuilder;
 import org.springframework.cloud.client.circuitbreaker.Customizer;
 import org.springframework.cloud.loadbalancer.annotation.LoadBalancerClients;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
 
 /**
  * Configures the breakers the routes' CircuitBreaker filters create. Only failures to get an
@@ -33,21 +31,17 @@ class CircuitBreakers {
     }
 
     @Bean
-    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeBreakers(ResilienceProperties properties) {
-        CircuitBreakerConfig breaker = CircuitBreakerConfig.custom()
-                .failureRateThreshold(properties.failureRateThreshold())
-                .slidingWindowSize(properties.slidingWindowSize())
-                .minimumNumberOfCalls(properties.minimumCalls())
-                .waitDurationInOpenState(properties.openStateWait())
-                .build();
-        return factory -> factory.configureDefault(id -> new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(breaker)
-                .timeLimiterConfig(TimeLimiterConfig.custom().timeoutDuration(properties.timeLimitOf(id)).build())
-                .build());
+    LiveBreakerSettings liveBreakerSettings(ResilienceProperties properties, Environment environment) {
+        return new LiveBreakerSettings(properties, environment);
     }
 
     @Bean
-    BreakerRetryAfter breakerRetryAfter(ResilienceProperties properties) {
-        return new BreakerRetryAfter(properties.openStateWait());
+    Customizer<ReactiveResilience4JCircuitBreakerFactory> routeBreakers(LiveBreakerSettings settings) {
+        return settings::configure;
+    }
+
+    @Bean
+    BreakerRetryAfter breakerRetryAfter(LiveBreakerSettings settings) {
+        return new BreakerRetryAfter(settings::retryAfterSeconds);
     }
 }

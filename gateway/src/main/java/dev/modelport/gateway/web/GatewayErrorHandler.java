@@ -2,7 +2,6 @@ package dev.modelport.gateway.web;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.cloud.gateway.support.ServiceUnavailableException;
@@ -30,11 +29,11 @@ class GatewayErrorHandler implements WebExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(GatewayErrorHandler.class);
 
     private final ErrorResponses errors;
-    private final Duration breakerRetryAfter;
+    private final BreakerRetryAfter breakerRetryAfter;
 
     GatewayErrorHandler(ErrorResponses errors, BreakerRetryAfter breakerRetryAfter) {
         this.errors = errors;
-        this.breakerRetryAfter = breakerRetryAfter.value();
+        this.breakerRetryAfter = breakerRetryAfter;
     }
 
     @Override
@@ -44,7 +43,7 @@ class GatewayErrorHandler implements WebExceptionHandler {
         }
         HttpStatusCode status = statusOf(failure);
         if (status.value() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
-            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(breakerRetryAfter.toSeconds()));
+            exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(breakerRetryAfter.seconds().getAsLong()));
         }
         if (status.is5xxServerError() && !(failure instanceof ServiceUnavailableException)) {
             log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.toString());

@@ -31,6 +31,13 @@ class TierLimitsTest {
     }
 
     @Test
+    void limitOfWhenRefreshedToAnInvalidLimitThenOldLimitKept() {
+        environment.setProperty("modelport.gateway.rate-limit.tiers.free.burst", "0");
+        limits.onEnvironmentChange(new EnvironmentChangeEvent(Set.of("modelport.gateway.rate-limit.tiers.free.burst")));
+        assertThat(limits.limitOf("free")).isEqualTo(new RateLimitProperties.TierLimit(10, 20));
+    }
+
+    @Test
     void localQuotaWhenBucketEmptyThenRefusedWithRetryAfter() {
         LocalQuotaStore store = new LocalQuotaStore();
         RateLimitProperties.TierLimit limit = new RateLimitProperties.TierLimit(1, 2);
