@@ -336,11 +336,8 @@ class GatewayIT {
         }
         StringBuilder exposition = new StringBuilder();
         for (int port : List.of(8080, 8081, 8082)) {
-            String infra = "modelport:" + credentials.get("MODELPORT_INFRA_PASSWORD");
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .header("Accept", "text/plain")
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString(infra.getBytes(StandardCharsets.UTF_8)))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> metrics = platform.scrape("http://localhost:" + port + "/actuator/prometheus",
+                    "modelport:" + credentials.get("MODELPORT_INFRA_PASSWORD"));
             assertThat(metrics.statusCode()).as("/actuator/prometheus on " + port).isEqualTo(200);
             exposition.append(metrics.body()).append('\n');
         }
@@ -453,8 +450,8 @@ class GatewayIT {
     private double workerPosts() throws Exception {
         double total = 0;
         for (int port : List.of(8081, 8082)) {
-            HttpResponse<String> metrics = platform.get("http://localhost:" + port + "/actuator/prometheus",
-                    "modelport:" + credentials.get("MODELPORT_INFRA_PASSWORD"), null);
+            HttpResponse<String> metrics = platform.scrape("http://localhost:" + port + "/actuator/prometheus",
+                    "modelport:" + credentials.get("MODELPORT_INFRA_PASSWORD"));
             Matcher counts = POST_COUNT.matcher(metrics.body());
             while (counts.find()) {
                 total += Double.parseDouble(counts.group(1));

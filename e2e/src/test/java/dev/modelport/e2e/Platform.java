@@ -117,19 +117,28 @@ final class Platform {
     }
 
     HttpResponse<String> postJson(String url, String bearerToken, String body) throws IOException, InterruptedException {
+        return sendJson("POST", url, bearerToken, body);
+    }
+
+    HttpResponse<String> putJson(String url, String bearerToken, String body) throws IOException, InterruptedException {
+        return sendJson("PUT", url, bearerToken, body);
+    }
+
+    private HttpResponse<String> sendJson(String method, String url, String bearerToken, String body)
+            throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
                         .header("Authorization", "Bearer " + bearerToken)
                         .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                        .method(method, HttpRequest.BodyPublishers.ofString(body))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    HttpResponse<String> putJson(String url, String bearerToken, String body) throws IOException, InterruptedException {
+    /** A service's {@code /actuator/prometheus} text, as Prometheus asks for it (the infrastructure user). */
+    HttpResponse<String> scrape(String url, String basicCredentials) throws IOException, InterruptedException {
         return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + bearerToken)
-                        .header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .header("Accept", "text/plain")
+                        .header("Authorization", basic(basicCredentials))
                         .build(),
                 HttpResponse.BodyHandlers.ofString());
     }

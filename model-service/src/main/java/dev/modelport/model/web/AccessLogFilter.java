@@ -31,10 +31,11 @@ class AccessLogFilter extends OncePerRequestFilter {
     private static final Pattern MODEL = Pattern.compile("^/(?:v2|api)/models/([^/]+)");
 
     private final ObjectProvider<Tracer> tracer;
-    private final JsonMapper json = JsonMapper.builder().build();
+    private final JsonMapper json;
 
-    AccessLogFilter(ObjectProvider<Tracer> tracer) {
+    AccessLogFilter(ObjectProvider<Tracer> tracer, JsonMapper json) {
         this.tracer = tracer;
+        this.json = json;
     }
 
     @Override
