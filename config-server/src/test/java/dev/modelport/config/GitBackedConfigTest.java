@@ -77,7 +77,7 @@ class GitBackedConfigTest {
         Files.writeString(repo.resolve("config-repo/model-service.yml"),
                 "modelport:\n  batching:\n    max-batch-size: 999\n");
         try {
-            assertThat(fetchConfig()).doesNotContain("999").isEqualTo(before);
+            assertThat(fetchConfig()).doesNotContain("\"modelport.batching.max-batch-size\":999").isEqualTo(before);
         } finally {
             try (Git git = Git.open(repo.toFile())) {
                 git.checkout().addPath("config-repo/model-service.yml").call();

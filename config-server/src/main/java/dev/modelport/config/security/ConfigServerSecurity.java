@@ -1,5 +1,6 @@
 package dev.modelport.config.security;
 
+import dev.modelport.support.actuator.InfraCredentials;
 import java.nio.charset.StandardCharsets;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,7 +16,9 @@ import org.springframework.security.web.SecurityFilterChain;
  * Config, {@code /encrypt}, {@code /decrypt} and {@code /monitor} (git push hooks) are for the
  * infrastructure user only; the actuator endpoints have service-support's chain, same user.
  * Callers are services, scripts and hooks using HTTP Basic, never browsers, so there is no
- * session and no CSRF. A missing or wrong password answers 401 with a JSON error.
+ * session and no CSRF. A missing or wrong password answers 401 with a JSON error. The password
+ * check is the cheap one {@link InfraCredentials} makes, not the default bcrypt every client
+ * fetch would otherwise pay for.
  */
 @Configuration
 class ConfigServerSecurity {
@@ -25,7 +28,7 @@ class ConfigServerSecurity {
             .getBytes(StandardCharsets.UTF_8);
 
     @Bean
-    SecurityFilterChain configFilterChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain configFilterChain(HttpSecurity http, InfraCredentials infra) throws Exception {
         AuthenticationEntryPoint json = (request, response, failure) -> {
             response.setStatus(HttpStatus.UNAUTHORIZED.value());
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"modelport\"");
@@ -34,6 +37,7 @@ class ConfigServerSecurity {
         };
         return http
                 .csrf(csrf -> csrf.disable())
+                .authenticationManager(infra.authenticationManager())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()

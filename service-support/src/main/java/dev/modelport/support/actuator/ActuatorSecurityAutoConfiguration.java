@@ -8,14 +8,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
@@ -28,24 +22,15 @@ import org.springframework.security.web.SecurityFilterChain;
 @EnableConfigurationProperties(InfraCredentials.class)
 public class ActuatorSecurityAutoConfiguration {
 
-    static final String INFRA_ROLE = "INFRA";
-
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityFilterChain actuatorFilterChain(HttpSecurity http, InfraCredentials infra) throws Exception {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(User.withUsername(infra.username())
-                .password(encoder.encode(infra.password()))
-                .roles(INFRA_ROLE)
-                .build());
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(encoder);
         return http
                 .securityMatcher("/actuator/**")
-                .authenticationManager(new ProviderManager(provider))
+                .authenticationManager(infra.authenticationManager())
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyRequest().hasRole(INFRA_ROLE))
+                        .anyRequest().hasRole(InfraCredentials.ROLE))
                 .httpBasic(withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
