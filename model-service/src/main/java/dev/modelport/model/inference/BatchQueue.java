@@ -15,9 +15,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Dynamic batching for one version: requests wait in a bounded queue; each runner thread takes
- * the first, gathers compatible ones until {@code maxBatchSize} rows or {@code maxQueueDelay}
- * after the first arrived, runs them as one ONNX Runtime call and hands each its rows back.
+ * Dynamic batching for one version: requests wait in a bounded queue; a free runner thread takes
+ * the first and every compatible one already waiting, up to {@code maxBatchSize} rows, runs them
+ * as one ONNX Runtime call and hands each its rows back. It waits for company (until
+ * {@code maxQueueDelay} after the first arrived) only while another runner of this version is
+ * busy: under load a fuller batch costs no idle core, while a lone request on an idle worker runs
+ * at once instead of paying the delay for nothing.
  * A full queue refuses at once (the caller answers 503 with Retry-After). The batch size, delay
  * and queue capacity are read from the settings in force for every batch and request, so a config
  * refresh applies without reloading the model; the number of runners is fixed when it loads.
@@ -34,6 +37,7 @@ final class BatchQueue implements AutoCloseable {
     // unbounded: the capacity in force is enforced on admission, so it can change while requests wait
     private final BlockingQueue<PendingRequest> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger waiting = new AtomicInteger();
+    private final AtomicInteger busyRunners = new AtomicInteger();
     private final List<Thread> runners = new ArrayList<>();
     private volatile boolean closing;
 
@@ -91,11 +95,13 @@ final class BatchQueue implements AutoCloseable {
     private void runBatches() {
         // requests that could not join this runner's last batch go first into its next one
         Deque<PendingRequest> heldBack = new ArrayDeque<>();
+        // this runner's native staging memory, reused batch after batch
+        NativeBatch staging = new NativeBatch();
         while (!closing || !queue.isEmpty() || !heldBack.isEmpty()) {
             try {
                 List<PendingRequest> batch = nextBatch(heldBack);
                 if (!batch.isEmpty()) {
-                    execute(batch);
+                    execute(batch, staging);
                 }
             } catch (InterruptedException e) {
                 if (!closing) {
@@ -120,7 +126,9 @@ final class BatchQueue implements AutoCloseable {
         int rows = first.rows();
         long deadline = first.enqueuedNanos() + now.maxQueueDelay().toNanos();
         while (rows < maxBatchSize) {
-            PendingRequest next = poll(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
+            // what is already queued joins at once; waiting for more only pays while the other runners are busy
+            long wait = busyRunners.get() > 0 ? deadline - System.nanoTime() : 0;
+            PendingRequest next = poll(wait, TimeUnit.NANOSECONDS);
             if (next == null) {
                 break;
             }
@@ -138,30 +146,47 @@ final class BatchQueue implements AutoCloseable {
         return batch;
     }
 
-    private void execute(List<PendingRequest> batch) {
+    private void execute(List<PendingRequest> batch, NativeBatch staging) {
         long started = System.nanoTime();
         batch.forEach(request -> metrics.queued(key, started - request.enqueuedNanos()));
+        List<List<Tensor>> shares;
+        try {
+            shares = compute(batch, staging);
+        } catch (RuntimeException e) {
+            batch.forEach(request -> request.result().completeExceptionally(e));
+            return;
+        }
+        metrics.executed(key, batch.stream().mapToInt(PendingRequest::rows).sum(), System.nanoTime() - started);
+        for (int i = 0; i < batch.size(); i++) {
+            batch.get(i).result().complete(shares.get(i));
+        }
+    }
+
+    /**
+     * Each request's outputs, from one ONNX Runtime call. The runner counts as busy only in here,
+     * so a caller answered by this batch who comes straight back does not find it "busy" and wait.
+     */
+    private List<List<Tensor>> compute(List<PendingRequest> batch, NativeBatch staging) {
+        busyRunners.incrementAndGet();
         try {
             if (batch.size() == 1) {
                 PendingRequest only = batch.getFirst();
-                only.result().complete(runner.run(only.inputs(), only.outputs()));
-                metrics.executed(key, only.rows(), System.nanoTime() - started);
-                return;
+                return List.of(runner.run(only.inputs(), only.outputs()));
             }
-            List<List<Tensor>> shares = BatchTensors.split(runner.run(BatchTensors.stack(batch), batch.getFirst().outputs()), batch);
+            List<List<Tensor>> shares;
+            try (NativeBatch.Feeds feeds = staging.stack(runner.environment(), batch)) {
+                shares = BatchTensors.split(runner.run(feeds.tensors(), batch.getFirst().outputs()), batch);
+            }
             if (shares == null) {
                 // the model does not map rows to rows: run each request on its own
+                shares = new ArrayList<>(batch.size());
                 for (PendingRequest request : batch) {
-                    request.result().complete(runner.run(request.inputs(), request.outputs()));
-                }
-            } else {
-                for (int i = 0; i < batch.size(); i++) {
-                    batch.get(i).result().complete(shares.get(i));
+                    shares.add(runner.run(request.inputs(), request.outputs()));
                 }
             }
-            metrics.executed(key, batch.stream().mapToInt(PendingRequest::rows).sum(), System.nanoTime() - started);
-        } catch (RuntimeException e) {
-            batch.forEach(request -> request.result().completeExceptionally(e));
+            return shares;
+        } finally {
+            busyRunners.decrementAndGet();
         }
     }
 

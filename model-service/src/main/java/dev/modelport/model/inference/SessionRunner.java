@@ -31,6 +31,10 @@ final class SessionRunner implements AutoCloseable {
         return signature;
     }
 
+    OrtEnvironment environment() {
+        return env;
+    }
+
     /** Runs the model; {@code outputs} empty means every tensor output. */
     List<Tensor> run(List<Tensor> inputs, List<String> outputs) {
         Map<String, OnnxTensor> feeds = new HashMap<>();
@@ -38,23 +42,30 @@ final class SessionRunner implements AutoCloseable {
             for (Tensor input : inputs) {
                 feeds.put(input.name(), OrtTensors.toOrt(env, input));
             }
-            Set<String> wanted = outputs.isEmpty() ? allTensorOutputs() : new LinkedHashSet<>(outputs);
-            try (OrtSession.Result result = session.run(feeds, wanted)) {
-                List<Tensor> tensors = new ArrayList<>(wanted.size());
-                for (String name : wanted) {
-                    OnnxValue value = result.get(name).orElseThrow();
-                    if (!(value instanceof OnnxTensor tensor)) {
-                        throw new InferenceException(InferenceException.Reason.INVALID_INPUT, "output '" + name
-                                + "' is not a tensor; the V2 protocol carries tensors only");
-                    }
-                    tensors.add(OrtTensors.fromOrt(name, tensor));
-                }
-                return tensors;
-            }
+            return run(feeds, outputs);
         } catch (OrtException e) {
             throw new InferenceException(InferenceException.Reason.FAILED, "ONNX Runtime failed: " + e.getMessage(), null, e);
         } finally {
             feeds.values().forEach(OnnxTensor::close);
+        }
+    }
+
+    /** Runs the model on tensors already on ONNX Runtime's side; the caller closes them. */
+    List<Tensor> run(Map<String, OnnxTensor> feeds, List<String> outputs) {
+        Set<String> wanted = outputs.isEmpty() ? allTensorOutputs() : new LinkedHashSet<>(outputs);
+        try (OrtSession.Result result = session.run(feeds, wanted)) {
+            List<Tensor> tensors = new ArrayList<>(wanted.size());
+            for (String name : wanted) {
+                OnnxValue value = result.get(name).orElseThrow();
+                if (!(value instanceof OnnxTensor tensor)) {
+                    throw new InferenceException(InferenceException.Reason.INVALID_INPUT, "output '" + name
+                            + "' is not a tensor; the V2 protocol carries tensors only");
+                }
+                tensors.add(OrtTensors.fromOrt(name, tensor));
+            }
+            return tensors;
+        } catch (OrtException e) {
+            throw new InferenceException(InferenceException.Reason.FAILED, "ONNX Runtime failed: " + e.getMessage(), null, e);
         }
     }
 

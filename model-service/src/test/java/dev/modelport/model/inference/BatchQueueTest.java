@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 class BatchQueueTest {
@@ -37,6 +38,18 @@ class BatchQueueTest {
         var batches = registry.find(InferenceMetrics.BATCH_SIZE).summary();
         assertThat(batches.count()).as("20 requests in fewer calls").isLessThan(20);
         assertThat(batches.max()).isGreaterThan(3);
+    }
+
+    @Test
+    void submitWhenAloneOnIdleQueueThenRunsWithoutWaitingForCompany() throws Exception {
+        SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, EngineFixtures.metrics(registry),
+                EngineFixtures.batching(32, Duration.ofSeconds(30), 16))) {
+            Tensor input = EngineFixtures.rows("x", 2, 7);
+            // a 30 s queue delay would outlast this wait: the lone request must not sit it out
+            assertThat(queue.submit(List.of(input), List.of()).get(10, TimeUnit.SECONDS))
+                    .containsExactly(runner.run(List.of(input), List.of()).getFirst());
+        }
     }
 
     @Test
