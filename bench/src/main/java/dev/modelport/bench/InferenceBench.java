@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
+import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -27,12 +28,14 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Options: {@code --worker URL} (default http://localhost:8081), {@code --grpc HOST:PORT}
  * (default localhost:9091), {@code --seconds S} per
- * scenario (default 5), {@code --home DIR} (bin/platform's state, default .modelport).
+ * scenario (default 5), {@code --models mlp,cnn} (which models to run, default both),
+ * {@code --home DIR} (bin/platform's state, default .modelport).
  */
 public final class InferenceBench {
 
     private static final int[] CONCURRENCY = {1, 8, 32};
     private static final int BATCH = 32;
+    private static final double WARM_UP_SECONDS = 1;
 
     private InferenceBench() {
     }
@@ -48,6 +51,12 @@ public final class InferenceBench {
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
         Path home = Path.of(options.getOrDefault("home", ".modelport"));
         Platform platform = Platform.fromCredentials(home, options.getOrDefault("auth", "http://localhost:9000"));
+        List<String> models = List.of(options.getOrDefault("models", "mlp,cnn").split(","));
+        boolean runMlp = models.contains("mlp");
+        boolean runCnn = models.contains("cnn");
+        if (!runMlp && !runCnn) {
+            throw new IllegalArgumentException("--models takes mlp, cnn or mlp,cnn");
+        }
 
         byte[] mlp = BenchModels.mlp();
         byte[] cnn = BenchModels.cnn();
@@ -63,17 +72,28 @@ public final class InferenceBench {
         List<Row> rows = new ArrayList<>();
         float[] mlpRow = random(BenchModels.MLP_IN);
         float[] image = random(BenchModels.CNN_CHANNELS * BenchModels.CNN_SIZE * BenchModels.CNN_SIZE);
+        long[] mlpShape = {1, BenchModels.MLP_IN};
         long[] imageShape = {1, BenchModels.CNN_CHANNELS, BenchModels.CNN_SIZE, BenchModels.CNN_SIZE};
-        rows.addAll(inProcess("bench-mlp", mlp, "x", mlpRow, new long[] {1, BenchModels.MLP_IN}, seconds));
-        rows.addAll(inProcess("bench-cnn", cnn, "images", image, imageShape, seconds));
+        if (runMlp) {
+            rows.addAll(inProcess("bench-mlp", mlp, "x", mlpRow, mlpShape, seconds));
+        }
+        if (runCnn) {
+            rows.addAll(inProcess("bench-cnn", cnn, "images", image, imageShape, seconds));
+        }
         for (String batching : List.of("on", "off")) {
             String suffix = batching.equals("on") ? "" : "-unbatched";
-            rows.addAll(remote(platform, worker, grpc, "bench-mlp" + suffix, "bench-mlp", batching, "x", mlpRow,
-                    new long[] {1, BenchModels.MLP_IN}, seconds));
-            rows.addAll(remote(platform, worker, grpc, "bench-cnn" + suffix, "bench-cnn", batching, "images", image,
-                    imageShape, seconds));
+            if (runMlp) {
+                rows.addAll(remote(platform, worker, grpc, "bench-mlp" + suffix, "bench-mlp", batching, "x", mlpRow,
+                        mlpShape, seconds));
+            }
+            if (runCnn) {
+                rows.addAll(remote(platform, worker, grpc, "bench-cnn" + suffix, "bench-cnn", batching, "images", image,
+                        imageShape, seconds));
+            }
         }
-        rows.addAll(shadowed(platform, worker, mlpRow, seconds));
+        if (runMlp) {
+            rows.addAll(shadowed(platform, worker, mlpRow, seconds));
+        }
         print(rows);
     }
 
@@ -103,6 +123,7 @@ public final class InferenceBench {
                 for (int i = 0; i < BATCH; i++) {
                     System.arraycopy(one, 0, batch, i * one.length, one.length);
                 }
+                LoadRun.run(1, WARM_UP_SECONDS, () -> runOnce(env, session, input, batch, batchShape));
                 rows.add(new Row(model, "in-process ORT, batch " + BATCH, "-", LoadRun.run(1, seconds,
                         () -> runOnce(env, session, input, batch, batchShape)), BATCH));
                 rows.add(new Row(model, "in-process ORT, batch 1", "-", LoadRun.run(8, seconds,
@@ -128,20 +149,25 @@ public final class InferenceBench {
         byte[] header = binaryHeader(input, data.length, shape);
         byte[] binary = ByteBuffer.allocate(header.length + data.length * 4).order(ByteOrder.LITTLE_ENDIAN)
                 .put(header).put(floats(data)).array();
+        HttpRequest jsonRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        HttpRequest binaryRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
+                .header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", String.valueOf(header.length))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build();
+        var grpcRequest = GrpcLoad.request(model, input, data, shape);
         List<Row> rows = new ArrayList<>();
-        for (int concurrency : CONCURRENCY) {
-            HttpRequest jsonRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
-                    .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
-            rows.add(new Row(label, "REST JSON", batching, LoadRun.run(concurrency, seconds,
-                    () -> ok(platform, jsonRequest)), 1));
-            HttpRequest binaryRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
-                    .header("Content-Type", "application/octet-stream")
-                    .header("Inference-Header-Content-Length", String.valueOf(header.length))
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build();
-            rows.add(new Row(label, "REST binary", batching, LoadRun.run(concurrency, seconds,
-                    () -> ok(platform, binaryRequest)), 1));
-            var grpcRequest = GrpcLoad.request(model, input, data, shape);
-            try (GrpcLoad grpc = new GrpcLoad(grpcTarget, platform.token())) {
+        try (GrpcLoad grpc = new GrpcLoad(grpcTarget, platform.token())) {
+            // warm the worker's code paths for this model first, so no row pays for the JIT
+            for (Callable<Boolean> call : List.<Callable<Boolean>>of(() -> ok(platform, jsonRequest),
+                    () -> ok(platform, binaryRequest), () -> grpc.infer(grpcRequest))) {
+                LoadRun.run(8, WARM_UP_SECONDS, call);
+            }
+            for (int concurrency : CONCURRENCY) {
+                rows.add(new Row(label, "REST JSON", batching, LoadRun.run(concurrency, seconds,
+                        () -> ok(platform, jsonRequest)), 1));
+                rows.add(new Row(label, "REST binary", batching, LoadRun.run(concurrency, seconds,
+                        () -> ok(platform, binaryRequest)), 1));
                 rows.add(new Row(label, "gRPC raw", batching, LoadRun.run(concurrency, seconds, () -> grpc.infer(grpcRequest)), 1));
             }
         }
