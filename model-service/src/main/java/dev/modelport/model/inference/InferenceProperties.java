@@ -41,7 +41,7 @@ public record InferenceProperties(
      *
      * @param enabled merge concurrent requests into one ONNX Runtime call
      * @param maxBatchSize the most rows one merged call carries
-     * @param maxQueueDelay how long the first request of a batch may wait for others
+     * @param maxQueueDelay how long the first request of a batch may wait for others, while another runner is busy
      * @param queueCapacity requests waiting per version before new ones are refused with 503
      * @param maxConcurrency parallel ONNX Runtime calls per version when not batching
      * @param runners threads forming and running batches per version (0: one per core)
