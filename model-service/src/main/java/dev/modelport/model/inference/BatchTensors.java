@@ -10,27 +10,21 @@ final class BatchTensors {
     private BatchTensors() {
     }
 
-    /** One tensor per input, holding every request's rows in order. */
-    static List<Tensor> stack(List<PendingRequest> batch) {
-        PendingRequest first = batch.getFirst();
-        int totalRows = batch.stream().mapToInt(PendingRequest::rows).sum();
-        List<Tensor> stacked = new ArrayList<>(first.inputs().size());
-        for (int input = 0; input < first.inputs().size(); input++) {
-            Tensor template = first.inputs().get(input);
-            long[] shape = template.shape().clone();
-            shape[0] = totalRows;
-            Object data = Array.newInstance(template.datatype().arrayType().getComponentType(),
-                    Math.toIntExact(Tensor.elementCount(shape)));
-            int offset = 0;
-            for (PendingRequest request : batch) {
-                Object part = request.inputs().get(input).data();
-                int length = Array.getLength(part);
-                System.arraycopy(part, 0, data, offset, length);
-                offset += length;
-            }
-            stacked.add(new Tensor(template.name(), template.datatype(), shape, data));
+    /** Input {@code input} of every request in the batch, their rows stacked in order. */
+    static Tensor stack(List<PendingRequest> batch, int input) {
+        Tensor template = batch.getFirst().inputs().get(input);
+        long[] shape = template.shape().clone();
+        shape[0] = batch.stream().mapToInt(PendingRequest::rows).sum();
+        Object data = Array.newInstance(template.datatype().arrayType().getComponentType(),
+                Math.toIntExact(Tensor.elementCount(shape)));
+        int offset = 0;
+        for (PendingRequest request : batch) {
+            Object part = request.inputs().get(input).data();
+            int length = Array.getLength(part);
+            System.arraycopy(part, 0, data, offset, length);
+            offset += length;
         }
-        return stacked;
+        return new Tensor(template.name(), template.datatype(), shape, data);
     }
 
     /**

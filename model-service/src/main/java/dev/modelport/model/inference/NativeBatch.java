@@ -1,6 +1,5 @@
 package dev.modelport.model.inference;
 
-import ai.onnxruntime.OnnxJavaType;
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
@@ -51,28 +50,14 @@ final class NativeBatch {
             throws OrtException {
         if (datatype == Datatype.BYTES) {
             // strings live on ONNX Runtime's side as std::string; there is no buffer to fill in place
-            return OrtTensors.toOrt(env, BatchTensors.stack(batch).get(input));
+            return OrtTensors.toOrt(env, BatchTensors.stack(batch, input));
         }
         long bytes = Math.multiplyExact(Tensor.elementCount(shape), (long) datatype.byteSize());
         ByteBuffer buffer = buffer(input, Math.toIntExact(bytes));
         for (PendingRequest request : batch) {
             put(buffer, request.inputs().get(input));
         }
-        buffer.flip();
-        return switch (datatype) {
-            case FP32 -> OnnxTensor.createTensor(env, buffer.asFloatBuffer(), shape);
-            case FP64 -> OnnxTensor.createTensor(env, buffer.asDoubleBuffer(), shape);
-            case INT64 -> OnnxTensor.createTensor(env, buffer.asLongBuffer(), shape);
-            case INT32 -> OnnxTensor.createTensor(env, buffer.asIntBuffer(), shape);
-            case INT16 -> OnnxTensor.createTensor(env, buffer.asShortBuffer(), shape);
-            case FP16 -> OnnxTensor.createTensor(env, buffer.asShortBuffer(), shape, OnnxJavaType.FLOAT16);
-            case INT8 -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.INT8);
-            case UINT8 -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.UINT8);
-            case BOOL -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.BOOL);
-            case BYTES, UINT16, UINT32, UINT64 -> throw InferenceException.invalid("input '"
-                    + batch.getFirst().inputs().get(input).name() + "': datatype " + datatype
-                    + " is not supported by ONNX Runtime's Java API");
-        };
+        return OrtTensors.toOrt(env, batch.getFirst().inputs().get(input).name(), datatype, buffer.flip(), shape);
     }
 
     private ByteBuffer buffer(int input, int bytes) {

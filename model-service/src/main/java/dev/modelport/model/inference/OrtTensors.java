@@ -34,9 +34,34 @@ final class OrtTensors {
             case BOOL -> OnnxTensor.createTensor(env, ByteBuffer.wrap(bytesOf((boolean[]) tensor.data())), shape,
                     OnnxJavaType.BOOL);
             case BYTES -> OnnxTensor.createTensor(env, stringsOf((byte[][]) tensor.data()), shape);
-            case UINT16, UINT32, UINT64 -> throw InferenceException.invalid("input '" + tensor.name() + "': datatype "
-                    + tensor.datatype() + " is not supported by ONNX Runtime's Java API");
+            case UINT16, UINT32, UINT64 -> throw unsupported(tensor.name(), tensor.datatype());
         };
+    }
+
+    /**
+     * An ONNX Runtime tensor over {@code buffer} (direct, native byte order), which ONNX Runtime
+     * reads in place: no copy. Not for BYTES, whose strings ONNX Runtime keeps on its side.
+     */
+    static OnnxTensor toOrt(OrtEnvironment env, String name, Datatype datatype, ByteBuffer buffer, long[] shape)
+            throws OrtException {
+        return switch (datatype) {
+            case FP32 -> OnnxTensor.createTensor(env, buffer.asFloatBuffer(), shape);
+            case FP64 -> OnnxTensor.createTensor(env, buffer.asDoubleBuffer(), shape);
+            case INT64 -> OnnxTensor.createTensor(env, buffer.asLongBuffer(), shape);
+            case INT32 -> OnnxTensor.createTensor(env, buffer.asIntBuffer(), shape);
+            case INT16 -> OnnxTensor.createTensor(env, buffer.asShortBuffer(), shape);
+            case FP16 -> OnnxTensor.createTensor(env, buffer.asShortBuffer(), shape, OnnxJavaType.FLOAT16);
+            case INT8 -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.INT8);
+            case UINT8 -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.UINT8);
+            case BOOL -> OnnxTensor.createTensor(env, buffer, shape, OnnxJavaType.BOOL);
+            case BYTES -> throw new IllegalArgumentException("input '" + name + "': BYTES has no native buffer form");
+            case UINT16, UINT32, UINT64 -> throw unsupported(name, datatype);
+        };
+    }
+
+    private static InferenceException unsupported(String name, Datatype datatype) {
+        return InferenceException.invalid("input '" + name + "': datatype " + datatype
+                + " is not supported by ONNX Runtime's Java API");
     }
 
     /** Reads an ONNX Runtime output back into a {@link Tensor} named {@code name}. */

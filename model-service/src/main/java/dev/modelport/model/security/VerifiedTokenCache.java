@@ -17,7 +17,7 @@ import org.springframework.security.oauth2.jwt.JwtException;
  * full check grants) and for at most {@code ttl} after it was checked, so a key withdrawn from
  * the JWKS stops being honoured within {@code ttl}. Tokens that fail are never remembered.
  */
-final class VerifiedTokenCache implements JwtDecoder {
+public final class VerifiedTokenCache implements JwtDecoder {
 
     private final JwtDecoder delegate;
     private final Duration ttl;

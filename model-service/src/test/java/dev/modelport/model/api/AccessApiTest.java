@@ -2,13 +2,29 @@ package dev.modelport.model.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelport.model.security.VerifiedTokenCache;
 import dev.modelport.model.testing.OnnxModels;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 
 class AccessApiTest extends ApiTestSupport {
+
+    @Autowired
+    JwtDecoder decoder;
+
+    @Test
+    void jwtDecoderWhenStartedThenRemembersVerifiedTokensAndStillRefusesForeignOnes() throws Exception {
+        assertThat(decoder).as("REST and gRPC share this decoder").isInstanceOf(VerifiedTokenCache.class);
+        assertThat(get(READER, "/api/models").statusCode()).isEqualTo(200);
+        assertThat(get(READER, "/api/models").statusCode()).as("answered from the cache").isEqualTo(200);
+        String foreign = TOKENS.sign(TOKENS.claims("dashboard", List.of("models.read")).issuer("http://evil.test").build());
+        assertThat(get(foreign, "/api/models").statusCode()).isEqualTo(401);
+        assertThat(get(foreign, "/api/models").statusCode()).as("a refused token is never remembered").isEqualTo(401);
+    }
 
     @Test
     void apiWhenNoTokenThenUnauthorizedJson() throws Exception {
