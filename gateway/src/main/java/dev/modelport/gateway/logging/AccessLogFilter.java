@@ -3,6 +3,7 @@ package dev.modelport.gateway.logging;
 import static org.springframework.cloud.gateway.support.ServerWebExchangeUtils.GATEWAY_ROUTE_ATTR;
 
 import dev.modelport.gateway.security.AuthenticatedClient;
+import dev.modelport.gateway.trace.TraceContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;

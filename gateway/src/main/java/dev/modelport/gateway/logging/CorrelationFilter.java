@@ -1,5 +1,6 @@
 package dev.modelport.gateway.logging;
 
+import dev.modelport.gateway.trace.TraceContext;
 import io.micrometer.tracing.handler.TracingObservationHandler;
 import java.util.Optional;
 import org.springframework.core.Ordered;

@@ -17,7 +17,8 @@ import org.springframework.web.reactive.function.client.WebClient;
 /**
  * Accepts only RS256 tokens signed by a key in auth-service's JWKS, from the configured issuer,
  * for the {@code modelport} audience, within their lifetime (plus the clock skew). {@code alg:none},
- * HMAC and unknown keys fail in the signature check.
+ * HMAC and unknown keys fail in the signature check. A token that passed is trusted again for
+ * {@code verified-token-ttl} ({@link VerifiedTokenCache}).
  */
 @Configuration(proxyBeanMethods = false)
 class TokenDecoding {
@@ -38,7 +39,9 @@ class TokenDecoding {
                 new JwtIssuerValidator(properties.issuerUri()),
                 new JwtClaimValidator<List<String>>(JwtClaimNames.AUD,
                         audience -> audience != null && audience.contains(properties.audience())))));
-        return decoder;
+        return properties.cachesVerifiedTokens()
+                ? new VerifiedTokenCache(decoder, properties.verifiedTokenTtl(), properties.verifiedTokenMax(), clock)
+                : decoder;
     }
 
     @Bean

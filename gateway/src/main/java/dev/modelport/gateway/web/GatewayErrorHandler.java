@@ -1,5 +1,6 @@
 package dev.modelport.gateway.web;
 
+import dev.modelport.gateway.trace.RequestLogging;
 import java.io.IOException;
 import java.net.ConnectException;
 import org.slf4j.Logger;
@@ -46,7 +47,8 @@ class GatewayErrorHandler implements WebExceptionHandler {
             exchange.getResponse().getHeaders().set(HttpHeaders.RETRY_AFTER, Long.toString(breakerRetryAfter.seconds().getAsLong()));
         }
         if (status.is5xxServerError() && !(failure instanceof ServiceUnavailableException)) {
-            log.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(), failure.toString());
+            RequestLogging.withTraceIds(exchange, () -> log.warn("{} {} failed: {}", exchange.getRequest().getMethod(),
+                    exchange.getRequest().getPath(), failure.toString()));
         }
         return errors.write(exchange, status, messageFor(status, failure));
     }

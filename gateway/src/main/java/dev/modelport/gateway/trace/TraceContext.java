@@ -1,4 +1,4 @@
-package dev.modelport.gateway.logging;
+package dev.modelport.gateway.trace;
 
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.regex.Pattern;
@@ -7,16 +7,17 @@ import java.util.regex.Pattern;
  * A request's correlation: its request id and its W3C trace context. The gateway is one hop of
  * the trace: it keeps the caller's trace id (or starts a trace) and sends its own span id on.
  */
-record TraceContext(String requestId, String traceId, String spanId, String flags) {
+public record TraceContext(String requestId, String traceId, String spanId, String flags) {
 
-    static final String ATTRIBUTE = TraceContext.class.getName();
+    /** The exchange attribute holding the request's {@code TraceContext}. */
+    public static final String ATTRIBUTE = TraceContext.class.getName();
 
     private static final Pattern TRACEPARENT = Pattern.compile("00-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})");
     private static final Pattern REQUEST_ID = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final String INVALID_TRACE = "0".repeat(32);
 
     /** From the caller's headers, or fresh where they are missing or malformed. */
-    static TraceContext from(String requestIdHeader, String traceparentHeader) {
+    public static TraceContext from(String requestIdHeader, String traceparentHeader) {
         String traceId = null;
         String flags = "01";
         if (traceparentHeader != null) {
@@ -33,13 +34,14 @@ record TraceContext(String requestId, String traceId, String spanId, String flag
     }
 
     /** The trace a tracer already opened for this request; the request id as in {@link #from}. */
-    static TraceContext of(String requestIdHeader, String traceId, String spanId, String flags) {
+    public static TraceContext of(String requestIdHeader, String traceId, String spanId, String flags) {
         String requestId = requestIdHeader != null && REQUEST_ID.matcher(requestIdHeader).matches()
                 ? requestIdHeader : traceId.substring(0, 8) + "-" + hex(8);
         return new TraceContext(requestId, traceId, spanId, flags);
     }
 
-    String traceparent() {
+    /** The W3C {@code traceparent} header value the gateway sends downstream. */
+    public String traceparent() {
         return "00-" + traceId + "-" + spanId + "-" + flags;
     }
 
