@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * What the gateway adds to a call: the same authenticated GET straight to a model-service
  * worker and through the gateway (JWT check, rate limit, routing, retry and breaker filters,
- * access log), at concurrency 1 and 32, p50 and p99. Runs against a running stack
+ * access log), at concurrency 1 and 32, p50 and p99, with the gateway's CPU time per routed
+ * request (its Prometheus {@code process_cpu_time}, read as the infrastructure user). Runs against a running stack
  * ({@code bin/platform up}); each of the 32 callers is its own premium API client, as real
  * concurrent consumers are, so the per-client quota never interferes. The clients are revoked
  * at the end.
@@ -42,6 +43,8 @@ public final class GatewayLatencyBench {
     /** Warm-up requests per measured request: the JIT needs tens of thousands of calls to settle the gateway's hot path. */
     private static final int WARM_UP_FACTOR = 3;
     private static final Pattern FIELD = Pattern.compile("\"(clientId|clientSecret|access_token)\"\\s*:\\s*\"([^\"]+)\"");
+    /** Micrometer's process CPU counter as Prometheus exposes it: name (with its unit) and value. */
+    private static final Pattern PROCESS_CPU = Pattern.compile("(?m)^process_cpu_time_(seconds|ns)_total(?:\\{[^}]*})? ([0-9.eE+-]+)$");
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String gateway = env("GATEWAY_URL", "http://localhost:8080");
@@ -63,6 +66,11 @@ public final class GatewayLatencyBench {
                 .filter(line -> line.startsWith("MODELPORT_CLI_SECRET=")).map(line -> line.substring(21))
                 .findFirst().orElseThrow(() -> new IllegalStateException("no MODELPORT_CLI_SECRET in " + home));
         String admin = field(token("modelport-cli", cliSecret), "access_token");
+        String infra = Files.readAllLines(home.resolve("credentials")).stream()
+                .filter(line -> line.startsWith("MODELPORT_INFRA_PASSWORD=")).map(line -> line.substring(25))
+                .findFirst().map(password -> "Basic " + Base64.getEncoder()
+                        .encodeToString(("modelport:" + password).getBytes(StandardCharsets.UTF_8)))
+                .orElse(null);
         List<String> clientIds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         try {
@@ -77,18 +85,24 @@ public final class GatewayLatencyBench {
             int warmUp = requests * WARM_UP_FACTOR;
             System.out.printf("GET %s, %d requests per cell after %d warm-up, %d clients taking turns; latency in ms%n%n",
                     path, requests, warmUp, tokens.size());
-            System.out.printf("%-11s | %-15s | %-15s | %-15s | %s%n", "concurrency", "direct p50/p99", "gateway p50/p99",
-                    "added p50/p99", "errors");
-            System.out.println("-".repeat(78));
+            System.out.printf("%-11s | %-15s | %-15s | %-15s | %-11s | %s%n", "concurrency", "direct p50/p99", "gateway p50/p99",
+                    "added p50/p99", "gateway CPU", "errors");
+            System.out.println("-".repeat(92));
             for (int concurrency : CONCURRENCY) {
                 measure(worker + path, tokens, concurrency, warmUp);
                 Stats direct = measure(worker + path, tokens, concurrency, requests);
                 measure(gateway + path, tokens, concurrency, warmUp);
+                double cpuBefore = gatewayCpuSeconds(infra);
                 Stats routed = measure(gateway + path, tokens, concurrency, requests);
-                System.out.printf("%-11d | %6.2f / %6.2f | %6.2f / %6.2f | %6.2f / %6.2f | %d direct, %d gateway%n",
+                double cpuPerRequest = (gatewayCpuSeconds(infra) - cpuBefore) * 1000 / routed.requests();
+                System.out.printf("%-11d | %6.2f / %6.2f | %6.2f / %6.2f | %6.2f / %6.2f | %-11s | %d direct, %d gateway%n",
                         concurrency, direct.p50(), direct.p99(), routed.p50(), routed.p99(),
-                        routed.p50() - direct.p50(), routed.p99() - direct.p99(), direct.errors(), routed.errors());
+                        routed.p50() - direct.p50(), routed.p99() - direct.p99(),
+                        Double.isNaN(cpuPerRequest) ? "n/a" : String.format("%.2f ms/req", cpuPerRequest),
+                        direct.errors(), routed.errors());
             }
+            System.out.printf("%ngateway CPU: the gateway process's CPU time per routed request in the measured cell (its"
+                    + "%nPrometheus process_cpu_time). When callers x CPU per request exceeds the cores, added latency is queueing.%n");
         } finally {
             for (String clientId : clientIds) {
                 http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/clients/" + clientId))
@@ -134,6 +148,28 @@ public final class GatewayLatencyBench {
         }
         long[] done = Arrays.stream(nanos).filter(value -> value > 0).sorted().toArray();
         return new Stats(percentile(done, 0.50), percentile(done, 0.99), done.length, errors.get());
+    }
+
+    /** The gateway's CPU seconds so far (actuator/prometheus, infrastructure user), NaN when unreadable. */
+    private double gatewayCpuSeconds(String infraAuthorization) {
+        if (infraAuthorization == null) {
+            return Double.NaN;
+        }
+        try {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
+                    .header("Authorization", infraAuthorization).build(), HttpResponse.BodyHandlers.ofString());
+            Matcher cpu = PROCESS_CPU.matcher(metrics.body());
+            if (metrics.statusCode() != 200 || !cpu.find()) {
+                return Double.NaN;
+            }
+            double value = Double.parseDouble(cpu.group(2));
+            return cpu.group(1).equals("ns") ? value / 1e9 : value;
+        } catch (IOException e) {
+            return Double.NaN;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Double.NaN;
+        }
     }
 
     private static double percentile(long[] sorted, double quantile) {
