@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -62,15 +63,12 @@ public final class GatewayLatencyBench {
 
     private void run(String path, int requests) throws Exception {
         Path home = Path.of(env("MODELPORT_HOME", ".modelport"));
-        String cliSecret = Files.readAllLines(home.resolve("credentials")).stream()
-                .filter(line -> line.startsWith("MODELPORT_CLI_SECRET=")).map(line -> line.substring(21))
-                .findFirst().orElseThrow(() -> new IllegalStateException("no MODELPORT_CLI_SECRET in " + home));
+        List<String> credentials = Files.readAllLines(home.resolve("credentials"));
+        String cliSecret = credential(credentials, "MODELPORT_CLI_SECRET")
+                .orElseThrow(() -> new IllegalStateException("no MODELPORT_CLI_SECRET in " + home));
         String admin = field(token("modelport-cli", cliSecret), "access_token");
-        String infra = Files.readAllLines(home.resolve("credentials")).stream()
-                .filter(line -> line.startsWith("MODELPORT_INFRA_PASSWORD=")).map(line -> line.substring(25))
-                .findFirst().map(password -> "Basic " + Base64.getEncoder()
-                        .encodeToString(("modelport:" + password).getBytes(StandardCharsets.UTF_8)))
-                .orElse(null);
+        String infra = credential(credentials, "MODELPORT_INFRA_PASSWORD").map(password -> "Basic " + Base64.getEncoder()
+                .encodeToString(("modelport:" + password).getBytes(StandardCharsets.UTF_8))).orElse(null);
         List<String> clientIds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         try {
@@ -203,6 +201,10 @@ public final class GatewayLatencyBench {
             }
         }
         throw new IllegalStateException("no " + name + " in " + json);
+    }
+
+    private static Optional<String> credential(List<String> lines, String key) {
+        return lines.stream().filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1)).findFirst();
     }
 
     private static int max(int[] values) {

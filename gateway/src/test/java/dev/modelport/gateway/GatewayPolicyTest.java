@@ -11,6 +11,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.modelport.gateway.security.VerifiedTokenCache;
 import dev.modelport.testsupport.TestTokens;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,9 +32,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
@@ -121,6 +124,19 @@ class GatewayPolicyTest {
             assertThat(response.statusCode()).as(token).isEqualTo(401);
             assertThat(response.body()).startsWith("{\"error\":\"invalid token");
         }
+    }
+
+    @Test
+    void decoderWhenRunningThenItIsTheVerifiedTokenCacheAndForgedTokensStayRefused(@Autowired ReactiveJwtDecoder decoder)
+            throws Exception {
+        assertThat(decoder).isInstanceOf(VerifiedTokenCache.class);
+        String wrongIssuer = tokens.sign(tokens.claims("c1", List.of("models.read")).issuer("http://evil.test").build());
+        assertThat(get("/v2/models/iris", wrongIssuer).statusCode()).isEqualTo(401);
+        assertThat(get("/v2/models/iris", wrongIssuer).statusCode()).as("a refused token is checked again, not remembered")
+                .isEqualTo(401);
+        String good = tokens.token("reader", "models.read");
+        assertThat(get("/v2/models/iris", good).statusCode()).isEqualTo(200);
+        assertThat(get("/v2/models/iris", good).statusCode()).isEqualTo(200);
     }
 
     @Test

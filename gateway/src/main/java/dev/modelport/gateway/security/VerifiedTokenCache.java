@@ -12,7 +12,7 @@ import reactor.core.publisher.Mono;
  * token that passed the signature, issuer, audience and lifetime checks is trusted again for
  * {@code ttl}, never past its {@code exp}. Tokens that fail are checked in full every time.
  */
-final class VerifiedTokenCache implements ReactiveJwtDecoder {
+public final class VerifiedTokenCache implements ReactiveJwtDecoder {
 
     private final ReactiveJwtDecoder delegate;
     private final VerifiedTokens<Jwt> verified;
