@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.nimbusds.jwt.SignedJWT;
 import dev.modelport.auth.AuthServiceIntegrationTest;
 import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -135,6 +136,7 @@ class ClientManagementTest extends AuthServiceIntegrationTest {
 
     @Test
     void changesWhenMadeThenEachWritesOneAuditRecordNamingTheCaller() throws Exception {
+        Instant before = Instant.now().minusSeconds(1);
         Map<String, Object> created = create("{\"name\": \"audited\", \"scopes\": [\"models.read\"], \"models\": [\"iris\"]}");
         String clientId = (String) created.get("clientId");
         api("POST", "/api/clients/" + clientId + "/secret", adminToken(), null);
@@ -142,14 +144,18 @@ class ClientManagementTest extends AuthServiceIntegrationTest {
         api("DELETE", "/api/clients/" + clientId, adminToken(), null);
 
         List<Map<String, Object>> records = jdbc.sql(
-                        "SELECT actor, action, details::text AS details FROM audit.audit_record WHERE target = :target ORDER BY id")
+                        "SELECT actor, action, details::text AS details, occurred_at FROM audit.audit_record"
+                                + " WHERE target = :target ORDER BY id")
                 .param("target", clientId)
                 .query((row, n) -> Map.<String, Object>of("actor", row.getString("actor"),
-                        "action", row.getString("action"), "details", row.getString("details")))
+                        "action", row.getString("action"), "details", row.getString("details"),
+                        "when", row.getTimestamp("occurred_at").toInstant()))
                 .list();
+        Instant after = Instant.now().plusSeconds(1);
         assertThat(records).extracting(r -> r.get("action"))
                 .containsExactly("client.create", "client.secret.rotate", "client.revoke");
         assertThat(records).allSatisfy(r -> assertThat(r.get("actor")).isEqualTo("modelport-cli"));
+        assertThat(records).allSatisfy(r -> assertThat((Instant) r.get("when")).isBetween(before, after));
         assertThat(records.getFirst().get("details").toString()).contains("audited").contains("iris");
         assertThat(records.toString()).doesNotContain((String) created.get("clientSecret"));
     }
