@@ -35,15 +35,17 @@ public class KeyRotation implements ApplicationRunner, Ordered {
     private static final int KEY_SIZE_BITS = 2048;
 
     private final SigningKeyStore store;
+    private final SigningKeys published;
     private final KeyCipher cipher;
     private final KeyProperties properties;
     private final AuditLog audit;
     private final Clock clock;
     private final TransactionTemplate transactions;
 
-    KeyRotation(SigningKeyStore store, KeyCipher cipher, KeyProperties properties, AuditLog audit, Clock clock,
-                TransactionTemplate transactions) {
+    KeyRotation(SigningKeyStore store, SigningKeys published, KeyCipher cipher, KeyProperties properties,
+                AuditLog audit, Clock clock, TransactionTemplate transactions) {
         this.store = store;
+        this.published = published;
         this.cipher = cipher;
         this.properties = properties;
         this.audit = audit;
@@ -68,7 +70,11 @@ public class KeyRotation implements ApplicationRunner, Ordered {
                 return createKey(SYSTEM_ACTOR, "first key");
             }
             Instant due = newest.getFirst().createdAt().plus(properties.keyRotationInterval());
-            return due.isAfter(Instant.now(clock)) ? null : createKey(SYSTEM_ACTOR, "scheduled");
+            if (due.isAfter(Instant.now(clock))) {
+                retireUntrusted();
+                return null;
+            }
+            return createKey(SYSTEM_ACTOR, "scheduled");
         }));
     }
 
@@ -94,13 +100,21 @@ public class KeyRotation implements ApplicationRunner, Ordered {
         String kid = UUID.randomUUID().toString();
         store.insert(new SigningKeyStore.StoredKey(kid, pair.getPublic().getEncoded(),
                 cipher.seal(kid, pair.getPrivate().getEncoded()), Instant.now(clock)));
-        store.retainNewest(SigningKeys.PUBLISHED);
+        retireUntrusted();
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("reason", reason);
         details.put("previousKid", previous);
         audit.record(actor, "key.rotate", kid, null, details);
         log.info("Signing key {} is now current ({}; previous {})", kid, reason, previous);
         return kid;
+    }
+
+    /** Drops the keys no live token can have been signed with: they are no longer published either. */
+    private void retireUntrusted() {
+        int retired = store.retainOnly(published.trusted().stream().map(SigningKeyStore.StoredKey::kid).toList());
+        if (retired > 0) {
+            log.info("Retired {} signing key(s) no live token can have been signed with", retired);
+        }
     }
 
     private static KeyPair generate() {

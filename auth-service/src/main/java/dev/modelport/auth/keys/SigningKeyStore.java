@@ -46,10 +46,10 @@ class SigningKeyStore {
                 .update();
     }
 
-    /** Deletes every key but the newest {@code keep}: retired private keys are not kept around. */
-    void retainNewest(int keep) {
-        jdbc.sql("DELETE FROM signing_key WHERE id NOT IN (SELECT id FROM signing_key ORDER BY id DESC LIMIT :keep)")
-                .param("keep", keep)
+    /** Deletes every key but {@code kept}: retired private keys are not kept around. */
+    int retainOnly(List<String> kept) {
+        return jdbc.sql("DELETE FROM signing_key WHERE NOT (kid = ANY (:kept))")
+                .param("kept", kept.toArray(String[]::new))
                 .update();
     }
 

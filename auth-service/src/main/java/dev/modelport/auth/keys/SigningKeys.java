@@ -14,6 +14,10 @@ import java.security.interfaces.RSAPrivateKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -21,24 +25,32 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * The published keys, newest first: the current one (which signs) and the previous one
- * (which still verifies tokens it signed before the last rotation). Read from the database on
+ * The published keys, newest first: the current one (which signs), the previous one, and older
+ * ones while tokens they signed may still be live (see {@link #trusted()}). Read from the database on
  * every call so all instances agree on the current key as soon as any of them rotates;
  * only decrypted keys are cached, by kid, since a kid's key never changes.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
 
-    /** The current key and the one before it. */
-    static final int PUBLISHED = 2;
+    /** The current key and the one before it are always published. */
+    static final int ALWAYS_PUBLISHED = 2;
+    /** A bound however often admins rotate: older keys than these are retired regardless. */
+    static final int MOST_PUBLISHED = 10;
+    /** Resource servers accept a token this long past its expiry (Spring's default clock skew). */
+    private static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private final SigningKeyStore store;
     private final KeyCipher cipher;
+    private final Duration tokenLifetime;
+    private final Clock clock;
     private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
 
-    SigningKeys(SigningKeyStore store, KeyCipher cipher) {
+    SigningKeys(SigningKeyStore store, KeyCipher cipher, KeyProperties properties, Clock clock) {
         this.store = store;
         this.cipher = cipher;
+        this.tokenLifetime = properties.accessTokenTtl();
+        this.clock = clock;
     }
 
     @Override
@@ -47,9 +59,33 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     List<JWK> published() {
-        List<SigningKeyStore.StoredKey> newest = store.newest(PUBLISHED);
-        decrypted.keySet().retainAll(newest.stream().map(SigningKeyStore.StoredKey::kid).toList());
-        return newest.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key))).toList();
+        List<SigningKeyStore.StoredKey> trusted = trusted();
+        decrypted.keySet().retainAll(trusted.stream().map(SigningKeyStore.StoredKey::kid).toList());
+        return trusted.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key))).toList();
+    }
+
+    /**
+     * Newest first: the current key, the previous one, and any older key replaced so recently
+     * that a token it signed may still be live. Two rotations within one token lifetime would
+     * otherwise cut off tokens in flight.
+     */
+    List<SigningKeyStore.StoredKey> trusted() {
+        return trusted(store.newest(MOST_PUBLISHED), Instant.now(clock), tokenLifetime.plus(CLOCK_SKEW));
+    }
+
+    static List<SigningKeyStore.StoredKey> trusted(List<SigningKeyStore.StoredKey> newestFirst, Instant now,
+                                                   Duration tokensLiveFor) {
+        List<SigningKeyStore.StoredKey> trusted = new ArrayList<>();
+        for (int i = 0; i < newestFirst.size(); i++) {
+            // a key stopped signing when the next one was created
+            boolean mayHaveLiveTokens = i < ALWAYS_PUBLISHED
+                    || newestFirst.get(i - 1).createdAt().plus(tokensLiveFor).isAfter(now);
+            if (!mayHaveLiveTokens) {
+                break;
+            }
+            trusted.add(newestFirst.get(i));
+        }
+        return trusted;
     }
 
     private RSAKey toJwk(SigningKeyStore.StoredKey key) {
