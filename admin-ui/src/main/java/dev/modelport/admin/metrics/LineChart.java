@@ -1,40 +1,55 @@
 package dev.modelport.admin.metrics;
 
-import dev.modelport.admin.metrics.MetricsHistory.Point;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Rectangle;
+import java.awt.geom.Ellipse2D;
+import java.time.Instant;
 import java.util.Date;
 import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.function.ToDoubleFunction;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.DateAxis;
 import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.Millisecond;
 import org.jfree.data.time.TimeSeries;
 import org.jfree.data.time.TimeSeriesCollection;
 import org.jfree.svg.SVGGraphics2D;
 
-/** A time series chart, one line per version, rendered on the server to SVG markup. */
+/** A time series chart with a legend, rendered on the server to SVG markup. */
 final class LineChart {
 
     static final int WIDTH = 560;
     static final int HEIGHT = 240;
+    /** Lines with fewer points than this also get dots: one point alone draws no line. */
+    private static final int DOTS_BELOW = 30;
+
+    /** One named line, its values in time order; where there is nothing to show it joins across. */
+    record Line(String name, List<Value> values) {
+    }
+
+    record Value(Instant time, double value) {
+    }
 
     private LineChart() {
     }
 
-    static String svg(String title, String unit, List<Point> points, ToDoubleFunction<Point> value) {
-        Map<Integer, TimeSeries> lines = new TreeMap<>();
-        for (Point point : points) {
-            lines.computeIfAbsent(point.version(), version -> new TimeSeries("v" + version))
-                    .addOrUpdate(new Millisecond(Date.from(point.time())), value.applyAsDouble(point));
-        }
+    /** A chart whose time axis spans {@code from} to {@code to} whatever the lines hold. */
+    static String svg(String title, String unit, Instant from, Instant to, List<Line> lines) {
+        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
+        chart(title, unit, from, to, lines).draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
+        return svg.getSVGElement();
+    }
+
+    static JFreeChart chart(String title, String unit, Instant from, Instant to, List<Line> lines) {
         TimeSeriesCollection data = new TimeSeriesCollection();
-        lines.values().forEach(data::addSeries);
+        for (Line line : lines) {
+            TimeSeries series = new TimeSeries(line.name());
+            line.values().forEach(value -> series.addOrUpdate(new Millisecond(Date.from(value.time())), value.value()));
+            data.addSeries(series);
+        }
         JFreeChart chart = ChartFactory.createTimeSeriesChart(title, null, unit, data, true, false, false);
         chart.setBackgroundPaint(Color.WHITE);
         chart.getTitle().setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
@@ -42,14 +57,14 @@ final class LineChart {
         plot.setBackgroundPaint(new Color(0xF7F8FA));
         plot.setDomainGridlinePaint(new Color(0xDDDDDD));
         plot.setRangeGridlinePaint(new Color(0xDDDDDD));
-        for (int series = 0; series < data.getSeriesCount(); series++) {
-            plot.getRenderer().setSeriesStroke(series, new BasicStroke(2f));
+        ((DateAxis) plot.getDomainAxis()).setRange(Date.from(from), Date.from(to));
+        XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+        for (int series = 0; series < lines.size(); series++) {
+            renderer.setSeriesStroke(series, new BasicStroke(2f));
+            renderer.setSeriesShape(series, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
+            renderer.setSeriesShapesVisible(series, lines.get(series).values().size() < DOTS_BELOW);
         }
-        if (points.isEmpty()) {
-            plot.setNoDataMessage("collecting: a point every 10 s");
-        }
-        SVGGraphics2D svg = new SVGGraphics2D(WIDTH, HEIGHT);
-        chart.draw(svg, new Rectangle(0, 0, WIDTH, HEIGHT));
-        return svg.getSVGElement();
+        plot.setNoDataMessage("no traffic in this window");
+        return chart;
     }
 }

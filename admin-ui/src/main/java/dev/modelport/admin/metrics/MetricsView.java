@@ -1,9 +1,12 @@
 package dev.modelport.admin.metrics;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.Svg;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -12,57 +15,54 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.server.VaadinSession;
-import dev.modelport.admin.metrics.MetricsHistory.Point;
+import com.vaadin.flow.shared.Registration;
+import dev.modelport.admin.metrics.MetricsClient.ModelMetrics;
 import dev.modelport.admin.platform.ApiException;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 
 /**
- * Serving metrics of one model per version: requests/s and error rate from sampling the
- * cumulative counters every 10 s while the page is open, latency percentiles, queue time and
- * batch size, as server-rendered SVG charts over the last 15 minutes or hour.
+ * Serving metrics of one model per version over the last 15 minutes or hour, as model-service
+ * keeps them (10-second buckets over every worker): a summary grid, and server-rendered SVG
+ * charts of requests/s, error rate, latency p50/p95/p99, queue time and batch size. The page
+ * asks again every 10 seconds while it is open.
  */
 @Route("metrics")
 @PageTitle("Metrics · ModelPort")
 @RolesAllowed("ADMIN")
 public class MetricsView extends VerticalLayout {
 
-    static final int SAMPLE_MILLIS = 10_000;
+    static final int REFRESH_MILLIS = 10_000;
     static final String NOT_AVAILABLE = "The metrics API is not available on this platform version yet.";
-
-    /** One version's numbers over the chosen window. */
-    record Row(int version, long requests, double requestsPerSecond, double errorRate, double p50, double p95,
-               double p99, double meanQueueMs, double meanBatchSize) {
-    }
+    static final String NO_MODELS = "No models yet. Create one on the Models page, upload a version, make it "
+            + "production and send it requests; its metrics show here.";
+    static final String NO_TRAFFIC = "No requests to %s in the %s. Send it some: POST /v2/models/%s/infer through "
+            + "the gateway, or use Try it on the model's page. The charts fill in within 10 seconds.";
 
     final Select<String> model = new Select<>();
-    final Select<Duration> window = new Select<>();
-    final Grid<Row> summary = new Grid<>();
+    final Select<String> window = new Select<>();
+    final Grid<SummaryRow> summary = new Grid<>();
     final FlexLayout charts = new FlexLayout();
     final Paragraph message = new Paragraph();
+    final Div emptyState = new Div();
     private final MetricsClient client;
-    Clock clock = Clock.systemUTC();
+    private Registration polling;
 
     MetricsView(MetricsClient client) {
         this.client = client;
         model.setLabel("Model");
         window.setLabel("Window");
-        window.setItems(Duration.ofMinutes(15), Duration.ofHours(1));
-        window.setItemLabelGenerator(duration -> duration.toMinutes() == 60 ? "last hour" : "last 15 minutes");
-        window.setValue(Duration.ofMinutes(15));
-        model.addValueChangeListener(change -> sample());
-        window.addValueChangeListener(change -> render());
+        window.setItems("15m", "1h");
+        window.setItemLabelGenerator(MetricsView::describe);
+        window.setValue("15m");
+        model.addValueChangeListener(change -> refresh());
+        window.addValueChangeListener(change -> refresh());
         summary.addColumn(row -> "v" + row.version()).setHeader("Version").setAutoWidth(true);
-        summary.addColumn(Row::requests).setHeader("Requests (total)").setAutoWidth(true);
+        summary.addColumn(SummaryRow::totalRequests).setHeader("Requests (total)").setAutoWidth(true);
         summary.addColumn(row -> number(row.requestsPerSecond())).setHeader("Requests/s").setAutoWidth(true);
-        summary.addColumn(row -> number(row.errorRate() * 100) + " %").setHeader("Errors").setAutoWidth(true);
+        summary.addColumn(row -> row.errorRate() == null ? "–" : number(row.errorRate() * 100) + " %")
+                .setHeader("Errors").setAutoWidth(true);
         summary.addColumn(row -> number(row.p50()) + " / " + number(row.p95()) + " / " + number(row.p99()))
                 .setHeader("Latency p50 / p95 / p99 (ms)").setAutoWidth(true);
         summary.addColumn(row -> number(row.meanQueueMs())).setHeader("Queue (ms)").setAutoWidth(true);
@@ -70,11 +70,15 @@ public class MetricsView extends VerticalLayout {
         summary.setAllRowsVisible(true);
         charts.setFlexWrap(FlexLayout.FlexWrap.WRAP);
         charts.getStyle().set("gap", "var(--lumo-space-m)");
-        add(new H2("Metrics"), new HorizontalLayout(model, window), message, summary, charts);
+        emptyState.setVisible(false);
+        message.setVisible(false);
+        add(new H2("Metrics"), new HorizontalLayout(model, window), message, emptyState, summary, charts);
         try {
             List<String> names = client.modelNames();
             model.setItems(names);
-            if (!names.isEmpty()) {
+            if (names.isEmpty()) {
+                showEmpty(new Paragraph(NO_MODELS));
+            } else {
                 model.setValue(names.contains("iris") ? "iris" : names.getFirst());
             }
         } catch (ApiException failed) {
@@ -84,66 +88,49 @@ public class MetricsView extends VerticalLayout {
 
     @Override
     protected void onAttach(AttachEvent attach) {
-        attach.getUI().setPollInterval(SAMPLE_MILLIS);
-        attach.getUI().addPollListener(poll -> sample());
+        attach.getUI().setPollInterval(REFRESH_MILLIS);
+        polling = attach.getUI().addPollListener(poll -> refresh());
     }
 
     @Override
     protected void onDetach(DetachEvent detach) {
         detach.getUI().setPollInterval(-1);
+        if (polling != null) {
+            polling.remove();
+        }
     }
 
-    void sample() {
-        if (model.getValue() == null) {
+    void refresh() {
+        String name = model.getValue();
+        if (name == null) {
             return;
         }
+        ModelMetrics metrics;
         try {
-            history().add(clock.instant(), client.get(model.getValue()));
+            metrics = client.get(name, window.getValue());
             message.setVisible(false);
-            render();
         } catch (ApiException failed) {
             show(failed.notAvailable() ? NOT_AVAILABLE : failed.getMessage());
-        }
-    }
-
-    private void render() {
-        if (model.getValue() == null) {
             return;
         }
-        MetricsHistory history = history();
-        Instant now = clock.instant();
-        List<Point> points = history.points(now, window.getValue());
-        summary.setItems(rows(history, points));
+        summary.setItems(metrics.versionsOrNone().stream().map(version -> SummaryRow.of(version, metrics.window())).toList());
         charts.removeAll();
-        charts.add(new Svg(LineChart.svg("Requests per second", "req/s", points, Point::requestsPerSecond)),
-                new Svg(LineChart.svg("Error rate", "errors / requests", points, Point::errorRate)),
-                new Svg(LineChart.svg("Latency p95", "ms", points, Point::p95)),
-                new Svg(LineChart.svg("Queue time", "ms", points, Point::meanQueueMs)));
-    }
-
-    static List<Row> rows(MetricsHistory history, List<Point> points) {
-        return history.latest().stream().map(latest -> {
-            List<Point> ofVersion = points.stream().filter(point -> point.version() == latest.version()).toList();
-            double perSecond = ofVersion.isEmpty() ? 0 : ofVersion.getLast().requestsPerSecond();
-            double errorRate = latest.requests() == 0 ? 0 : (double) latest.errors() / latest.requests();
-            MetricsClient.Latency latency = latest.latencyMs() == null ? new MetricsClient.Latency(0, 0, 0) : latest.latencyMs();
-            return new Row(latest.version(), latest.requests(), perSecond, errorRate, latency.p50(), latency.p95(),
-                    latency.p99(), latest.meanQueueMs(), latest.meanBatchSize());
-        }).toList();
-    }
-
-    /** Kept in the Vaadin session, so leaving the page and coming back keeps the curve. */
-    @SuppressWarnings("unchecked")
-    private MetricsHistory history() {
-        VaadinSession session = VaadinSession.getCurrent();
-        Map<String, MetricsHistory> histories = session == null ? null : (Map<String, MetricsHistory>) session.getAttribute("modelport.metrics");
-        if (histories == null) {
-            histories = new HashMap<>();
-            if (session != null) {
-                session.setAttribute("modelport.metrics", histories);
-            }
+        boolean traffic = metrics.versionsOrNone().stream().anyMatch(version -> !version.seriesOrNone().isEmpty());
+        if (!traffic || metrics.window() == null) {
+            showEmpty(new Paragraph(NO_TRAFFIC.formatted(name, describe(window.getValue()), name)),
+                    new Anchor("models/" + name, "Open " + name + " to try it"));
+            return;
         }
-        return histories.computeIfAbsent(model.getValue(), name -> new MetricsHistory());
+        emptyState.setVisible(false);
+        charts.setVisible(true);
+        MetricsCharts.of(metrics).forEach(chart -> charts.add(new Svg(chart.svg())));
+    }
+
+    private void showEmpty(Component... content) {
+        emptyState.removeAll();
+        emptyState.add(content);
+        emptyState.setVisible(true);
+        charts.setVisible(false);
     }
 
     private void show(String text) {
@@ -151,7 +138,14 @@ public class MetricsView extends VerticalLayout {
         message.setVisible(true);
     }
 
-    private static String number(double value) {
+    private static String describe(String window) {
+        return "1h".equals(window) ? "last hour" : "last 15 minutes";
+    }
+
+    private static String number(Double value) {
+        if (value == null) {
+            return "–";
+        }
         return String.format(Locale.ROOT, value >= 100 ? "%.0f" : "%.2f", value);
     }
 }

@@ -4,12 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.auth.AuthServiceIntegrationTest;
 import dev.modelport.auth.Browser;
+import dev.modelport.testsupport.MutableClock;
 import java.net.http.HttpResponse;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,9 +68,9 @@ class LoginThrottlingTest extends AuthServiceIntegrationTest {
         strict.recordFailure("configured");
         assertThat(strict.isLocked("configured")).as("two failures of two").isTrue();
 
-        clock.now = clock.now.plus(Duration.ofMinutes(3)).minusSeconds(1);
+        clock.advance(Duration.ofMinutes(3).minusSeconds(1));
         assertThat(strict.isLocked("configured")).as("just inside three minutes").isTrue();
-        clock.now = clock.now.plusSeconds(2);
+        clock.advance(Duration.ofSeconds(2));
         assertThat(strict.isLocked("configured")).as("after three minutes").isFalse();
     }
 
@@ -85,30 +83,5 @@ class LoginThrottlingTest extends AuthServiceIntegrationTest {
     void adminWhenStoredThenPasswordIsBcryptHashed() {
         String hash = jdbc.sql("SELECT password_hash FROM app_user WHERE username = 'admin'").query(String.class).single();
         assertThat(hash).startsWith("{bcrypt}").doesNotContain(ADMIN_PASSWORD);
-    }
-
-    /** A clock the test moves by hand. */
-    private static final class MutableClock extends Clock {
-
-        Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

@@ -5,14 +5,17 @@ import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
  * Per model and version, named after Triton's {@code nv_inference_*} metrics so existing
  * dashboards translate: successes, failures by reason, request latency, queue and compute
- * time, batch sizes, pending requests, and the shadow comparisons.
+ * time, batch sizes, pending requests, and the shadow comparisons. The same events also go
+ * to {@link RecentTraffic}, the last hour in 10-second buckets that the console charts.
  */
 @Component
 public class InferenceMetrics {
@@ -32,12 +35,21 @@ public class InferenceMetrics {
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
     private final MeterRegistry registry;
+    private final RecentTraffic traffic;
 
-    InferenceMetrics(MeterRegistry registry) {
+    @Autowired
+    InferenceMetrics(MeterRegistry registry, RecentTraffic traffic) {
         this.registry = registry;
+        this.traffic = traffic;
+    }
+
+    /** For engine tests wired by hand, which read only the Micrometer side. */
+    InferenceMetrics(MeterRegistry registry) {
+        this(registry, new RecentTraffic(Clock.systemUTC()));
     }
 
     void succeeded(VersionKey key, long nanos) {
+        traffic.succeeded(key, nanos);
         counter(SUCCESS, key).increment();
         Timer.builder(REQUEST_DURATION).tags(tags(key)).publishPercentiles(PERCENTILES).publishPercentileHistogram()
                 .minimumExpectedValue(Duration.ofMillis(1)).maximumExpectedValue(Duration.ofSeconds(30))
@@ -45,14 +57,17 @@ public class InferenceMetrics {
     }
 
     void failed(VersionKey key, InferenceException.Reason reason) {
+        traffic.failed(key);
         Counter.builder(FAILURE).tags(tags(key)).tag("reason", reason.name()).register(registry).increment();
     }
 
     void queued(VersionKey key, long nanos) {
+        traffic.queued(key, nanos);
         Timer.builder(QUEUE_DURATION).tags(tags(key)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
     void executed(VersionKey key, int rows, long nanos) {
+        traffic.executed(key, rows);
         counter(EXEC_COUNT, key).increment();
         DistributionSummary.builder(BATCH_SIZE).tags(tags(key)).register(registry).record(rows);
         Timer.builder(COMPUTE_DURATION).tags(tags(key)).register(registry).record(nanos, TimeUnit.NANOSECONDS);

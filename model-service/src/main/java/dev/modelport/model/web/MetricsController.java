@@ -1,6 +1,8 @@
 package dev.modelport.model.web;
 
 import dev.modelport.model.inference.MetricsSummary;
+import dev.modelport.model.inference.SeriesWindow;
+import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.ModelCatalog;
 import dev.modelport.model.security.Caller;
 import dev.modelport.model.workers.ClusterMetrics;
@@ -15,7 +17,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code GET /api/models/{name}/metrics}: a model's numbers per version over all workers
- * ({@code ?scope=worker}: only the answering worker's).
+ * ({@code ?scope=worker}: only the answering worker's, with its raw buckets), with a series
+ * over the last {@code window} ({@code 15m} by default, or {@code 1h}).
  */
 @RestController
 class MetricsController {
@@ -33,9 +36,12 @@ class MetricsController {
     @GetMapping("/api/models/{name}/metrics")
     Object metrics(@AuthenticationPrincipal Jwt jwt, @PathVariable String name,
                    @RequestParam(defaultValue = "cluster") String scope,
+                   @RequestParam(defaultValue = "15m") String window,
                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
         Caller.of(jwt).requireAccess(name);
+        SeriesWindow span = SeriesWindow.of(window).orElseThrow(() -> new InvalidRequestException(
+                "parameter 'window' must be " + SeriesWindow.accepted() + ", not '" + window + "'"));
         catalog.get(name);
-        return "worker".equals(scope) ? metrics.of(name) : cluster.of(name, authorization);
+        return "worker".equals(scope) ? metrics.of(name, span) : cluster.of(name, span, authorization);
     }
 }

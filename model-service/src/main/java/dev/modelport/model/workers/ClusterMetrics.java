@@ -3,12 +3,16 @@ package dev.modelport.model.workers;
 import dev.modelport.model.inference.MetricsSummary;
 import dev.modelport.model.inference.MetricsSummary.ModelMetrics;
 import dev.modelport.model.inference.MetricsSummary.VersionMetrics;
+import dev.modelport.model.inference.MetricsSummary.Window;
+import dev.modelport.model.inference.SeriesWindow;
+import dev.modelport.model.inference.TrafficBucket;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,7 +27,9 @@ import org.springframework.web.client.RestClient;
 /**
  * A model's metrics over every worker: each worker only counts what it served, so this asks
  * every model-service instance for its own numbers (relaying the caller's token) and adds
- * them up. Counts and means combine exactly; a latency percentile is the worst worker's.
+ * them up. Counts and means combine exactly; a total's latency percentile is the worst
+ * worker's. The series are exact: each worker sends its raw 10-second buckets, histogram bins
+ * included, and they are added per bucket before any percentile is taken.
  */
 @Component
 public class ClusterMetrics {
@@ -31,7 +37,7 @@ public class ClusterMetrics {
     private static final Logger log = LoggerFactory.getLogger(ClusterMetrics.class);
 
     /** The combined numbers, and how many workers answered. */
-    public record Combined(String model, int workers, List<VersionMetrics> versions) {
+    public record Combined(String model, int workers, Window window, List<VersionMetrics> versions) {
     }
 
     private final DiscoveryClient discovery;
@@ -49,29 +55,39 @@ public class ClusterMetrics {
         this.http = RestClient.builder().requestFactory(requests).build();
     }
 
-    public Combined of(String model, String authorization) {
+    public Combined of(String model, SeriesWindow window, String authorization) {
         List<ModelMetrics> answers = new ArrayList<>();
-        answers.add(local.of(model));
+        ModelMetrics own = local.of(model, window);
+        answers.add(own);
         String selfId = self.getIfAvailable() == null ? null : self.getObject().getInstanceId();
         for (ServiceInstance peer : discovery.getInstances("model-service")) {
             if (peer.getInstanceId().equals(selfId)) {
                 continue;
             }
             try {
-                answers.add(http.get().uri(URI.create(peer.getUri() + "/api/models/" + model + "/metrics?scope=worker"))
+                answers.add(http.get().uri(URI.create(peer.getUri() + "/api/models/" + model
+                                + "/metrics?scope=worker&window=" + window.parameter()))
                         .header("Authorization", authorization).retrieve().body(ModelMetrics.class));
             } catch (RuntimeException e) {
                 log.debug("worker {} did not report metrics: {}", peer.getInstanceId(), e.getMessage());
             }
         }
-        return new Combined(model, answers.size(), combine(answers));
+        return new Combined(model, answers.size(), own.window(), combine(answers, own.window()));
     }
 
-    static List<VersionMetrics> combine(List<ModelMetrics> answers) {
+    /** Every worker's versions added up; series only within {@code window} (this worker's clock decides). */
+    static List<VersionMetrics> combine(List<ModelMetrics> answers, Window window) {
         Map<Integer, List<VersionMetrics>> byVersion = new TreeMap<>();
         answers.forEach(answer -> answer.versions().forEach(version ->
                 byVersion.computeIfAbsent(version.version(), v -> new ArrayList<>()).add(version)));
-        return byVersion.values().stream().map(ClusterMetrics::combineVersion).toList();
+        return byVersion.values().stream().map(parts -> combineVersion(parts).withTraffic(window, buckets(parts), false))
+                .toList();
+    }
+
+    /** A worker of an older release sends no buckets: it then adds nothing to the series. */
+    private static List<TrafficBucket> buckets(List<VersionMetrics> parts) {
+        return TrafficBucket.merge(parts.stream().map(VersionMetrics::buckets).filter(Objects::nonNull)
+                .flatMap(List::stream).toList());
     }
 
     private static VersionMetrics combineVersion(List<VersionMetrics> parts) {
@@ -81,7 +97,7 @@ public class ClusterMetrics {
         Map<String, Double> latency = new HashMap<>();
         parts.forEach(part -> part.latencyMs().forEach((percentile, value) -> latency.merge(percentile, value, Math::max)));
         return new VersionMetrics(parts.getFirst().version(), requests, errors, new TreeMap<>(latency),
-                weightedMean(parts, true, batches), weightedMean(parts, false, batches), batches);
+                weightedMean(parts, true, batches), weightedMean(parts, false, batches), batches, null, List.of(), null);
     }
 
     /** Batch size weighted by batches, queue time by batches too (one queue sample per batched request). */
