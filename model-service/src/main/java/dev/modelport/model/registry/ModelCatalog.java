@@ -80,7 +80,7 @@ public class ModelCatalog {
         Rollout rollout = rollouts.find(row.id()).orElse(Rollout.none());
         if (rollout.serving()) {
             throw new ConflictException("model '" + name + "' serves traffic (production version "
-                    + rollout.production() + "); clear its rollout before deleting it");
+                    + rollout.production() + "); take it out of service first (DELETE /api/models/" + name + "/rollout)");
         }
         List<String> shas = versions.shasOf(row.id());
         int versionCount = versions.countAndLatest(row.id())[0];

@@ -41,6 +41,10 @@ class RolloutRepository {
                 .update();
     }
 
+    void delete(long modelId) {
+        jdbc.sql("DELETE FROM rollout WHERE model_id = :id").param("id", modelId).update();
+    }
+
     private Rollout toRollout(ResultSet row, int rowNumber) throws SQLException {
         return new Rollout(
                 (Integer) row.getObject("production_version"),

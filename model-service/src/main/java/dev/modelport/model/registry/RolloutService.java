@@ -86,6 +86,23 @@ public class RolloutService {
         return after;
     }
 
+    /**
+     * Takes the model out of service: no version serves, workers unload it, and the model can be
+     * deleted. Clearing a rollout that serves nothing changes nothing and records nothing.
+     */
+    @Transactional
+    public Rollout clear(String modelName, String actor) {
+        ModelRepository.Row model = models.lock(modelName).orElseThrow(() -> NotFoundException.model(modelName));
+        Rollout before = rollouts.find(model.id()).orElse(Rollout.none());
+        if (!before.serving()) {
+            return Rollout.none();
+        }
+        rollouts.delete(model.id());
+        audit.record(actor, "rollout.cleared", modelName, modelName, Map.of("before", describe(before)));
+        events.changed(modelName, "rollout-cleared");
+        return Rollout.none();
+    }
+
     private static void requireConsistent(RolloutChange change) {
         if (change.canary() == null && change.canaryPercent() != null && change.canaryPercent() != 0) {
             throw new InvalidRequestException("canaryPercent needs a canary version");

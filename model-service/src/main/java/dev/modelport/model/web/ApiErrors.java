@@ -6,10 +6,13 @@ import dev.modelport.model.protocol.ProtocolException;
 import dev.modelport.model.registry.ConflictException;
 import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.NotFoundException;
+import jakarta.servlet.MultipartConfigElement;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -33,6 +36,15 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 class ApiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+    /** The upload limit in bytes (the smaller of file and request size), or -1 when there is none. */
+    private final long uploadLimit;
+
+    ApiErrors(ObjectProvider<MultipartConfigElement> multipart) {
+        MultipartConfigElement config = multipart.getIfAvailable();
+        this.uploadLimit = config == null ? -1
+                : LongStream.of(config.getMaxFileSize(), config.getMaxRequestSize()).filter(size -> size > 0).min().orElse(-1);
+    }
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<Map<String, String>> notFound(NotFoundException e) {
@@ -75,8 +87,10 @@ class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<Map<String, String>> tooLarge(MaxUploadSizeExceededException e) {
-        String limit = e.getMaxUploadSize() > 0 ? " of " + (e.getMaxUploadSize() / (1024 * 1024)) + " MB" : "";
-        return error(HttpStatus.CONTENT_TOO_LARGE, "the model file is larger than the upload limit" + limit);
+        // the servlet multipart support reports the limit as -1 (unknown), so the configured one is named
+        long limit = e.getMaxUploadSize() > 0 ? e.getMaxUploadSize() : uploadLimit;
+        return error(HttpStatus.CONTENT_TOO_LARGE, "the model file is larger than the upload limit"
+                + (limit > 0 ? " of " + describeSize(limit) : ""));
     }
 
     @ExceptionHandler(MissingServletRequestPartException.class)
@@ -143,6 +157,13 @@ class ApiErrors {
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
         log.error("unexpected error", e);
         return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the model-service log");
+    }
+
+    private static String describeSize(long bytes) {
+        if (bytes % (1024 * 1024) == 0) {
+            return bytes / (1024 * 1024) + " MB";
+        }
+        return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
     private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {

@@ -8,6 +8,7 @@ import dev.modelport.model.web.ModelResponses.RolloutView;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -15,7 +16,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/models/{name}/rollout}: which versions serve. Rollback is a PUT with the previous production. */
+/**
+ * {@code /api/models/{name}/rollout}: which versions serve. Rollback is a PUT with the previous
+ * production; DELETE takes the model out of service.
+ */
 @RestController
 @RequestMapping("/api/models/{name}/rollout")
 class RolloutController {
@@ -39,5 +43,12 @@ class RolloutController {
         caller.requireAccess(name);
         var change = new RolloutChange(request.production(), request.canary(), request.canaryPercent(), request.shadow());
         return RolloutView.of(rollouts.change(name, change, caller.actor()));
+    }
+
+    @DeleteMapping
+    RolloutView clear(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
+        Caller caller = Caller.of(jwt);
+        caller.requireAccess(name);
+        return RolloutView.of(rollouts.clear(name, caller.actor()));
     }
 }

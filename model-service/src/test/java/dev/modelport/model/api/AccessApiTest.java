@@ -41,10 +41,22 @@ class AccessApiTest extends ApiTestSupport {
     }
 
     @Test
-    void writesWhenReadScopeOnlyThenForbidden() throws Exception {
+    void writesWhenReadScopeOnlyThenForbiddenAndNothingStored() throws Exception {
+        String existing = uniqueName("ro-existing");
+        upload(ADMIN, existing, OnnxModels.addConstant(), null);
+        Stored before = stored();
+
         HttpResponse<String> response = upload(READER, uniqueName("ro"), OnnxModels.addConstant(), null);
         assertThat(response.statusCode()).isEqualTo(403);
         assertThat(json(response).path("error").asString()).isNotBlank();
+        assertThat(postJson(READER, "/api/models", "{\"name\": \"" + uniqueName("ro") + "\"}").statusCode()).isEqualTo(403);
+        assertThat(patchJson(READER, "/api/models/" + existing, "{\"description\": \"x\"}").statusCode()).isEqualTo(403);
+        assertThat(putJson(READER, "/api/models/" + existing + "/rollout", "{\"production\": 1}").statusCode()).isEqualTo(403);
+        assertThat(delete(READER, "/api/models/" + existing + "/versions/1").statusCode()).isEqualTo(403);
+        assertThat(delete(READER, "/api/models/" + existing).statusCode()).isEqualTo(403);
+
+        assertNothingStored("writes with a read-only token", before);
+        assertNoUploadFilesLeft("upload with a read-only token");
     }
 
     @Test
@@ -60,12 +72,16 @@ class AccessApiTest extends ApiTestSupport {
         upload(ADMIN, mine, OnnxModels.addConstant(), null);
         upload(ADMIN, theirs, OnnxModels.addConstant(), null);
         String limited = TOKENS.tokenForModels("team-a", List.of(mine), "models.read", "models.admin");
+        long mark = auditMark();
 
         assertThat(get(limited, "/api/models/" + mine).statusCode()).isEqualTo(200);
         assertThat(get(limited, "/api/models/" + theirs).statusCode()).isEqualTo(403);
         assertThat(get(limited, "/api/models/" + theirs + "/versions").statusCode()).isEqualTo(403);
         assertThat(upload(limited, theirs, OnnxModels.addConstant(), null).statusCode()).isEqualTo(403);
         assertThat(putJson(limited, "/api/models/" + theirs + "/rollout", "{\"production\": 1}").statusCode()).isEqualTo(403);
+        assertThat(delete(limited, "/api/models/" + theirs).statusCode()).isEqualTo(403);
+        assertThat(auditedSince(mark)).as("refused writes").isEmpty();
+        assertThat(json(get(ADMIN, "/api/models/" + theirs)).path("versionCount").asInt()).isEqualTo(1);
 
         List<String> listed = new ArrayList<>();
         json(get(limited, "/api/models")).forEach(model -> listed.add(model.path("name").asString()));

@@ -31,42 +31,60 @@ class RolloutApiTest extends ApiTestSupport {
 
     @Test
     void rolloutWhenEachChangeThenExactlyOneAuditRecordWithBeforeAndAfter() throws Exception {
+        String actor = uniqueName("release-bot");
+        String token = TOKENS.token(actor, "models.admin", "models.read");
         String model = uniqueName("roll-audit");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
-        long before = count("audit.audit_record", "model = ?", model);
+        upload(ADMIN, model, OnnxModels.addConstant(), null);
 
-        putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
-
-        assertThat(count("audit.audit_record", "model = ?", model)).isEqualTo(before + 1);
-        String details = jdbc.sql("SELECT details::text FROM audit.audit_record WHERE model = ? AND action = 'rollout.changed'")
-                .param(model).query(String.class).single();
+        long mark = auditMark();
+        assertThat(putJson(token, "/api/models/" + model + "/rollout", "{\"production\": 1}").statusCode()).isEqualTo(200);
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "rollout.changed", model, model));
+        String details = jdbc.sql("SELECT details::text FROM audit.audit_record WHERE id > ?")
+                .param(mark).query(String.class).single();
         assertThat(details).contains("\"before\"").contains("\"after\"").contains("\"production\": 1");
+
+        mark = auditMark();
+        assertThat(putJson(token, "/api/models/" + model + "/rollout",
+                "{\"production\": 2, \"canary\": 1, \"canaryPercent\": 5}").statusCode()).isEqualTo(200);
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "rollout.changed", model, model));
     }
 
     @Test
     void rolloutWhenVersionMissingThenBadRequestNamingIt() throws Exception {
         String model = uniqueName("roll-missing");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
+        long mark = auditMark();
         HttpResponse<String> response = putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 7}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asString()).contains("production version 7");
+        assertThat(auditedSince(mark)).isEmpty();
     }
 
     @Test
-    void rolloutWhenCanarySignatureIncompatibleThenBadRequest() throws Exception {
+    void rolloutWhenCanarySignatureIncompatibleThenBadRequestAndNothingChanged() throws Exception {
         String model = uniqueName("roll-compat");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
         upload(ADMIN, model, OnnxModels.int64Model(), null);
+        putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
+        long mark = auditMark();
+
         HttpResponse<String> response = putJson(ADMIN, "/api/models/" + model + "/rollout",
                 "{\"production\": 1, \"canary\": 2, \"canaryPercent\": 10}");
+
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asString()).contains("canary cannot take production's requests");
+        assertThat(auditedSince(mark)).isEmpty();
+        JsonNode rollout = json(get(READER, "/api/models/" + model)).path("rollout");
+        assertThat(rollout.path("production").asInt()).isEqualTo(1);
+        assertThat(rollout.path("canary").isNull()).isTrue();
     }
 
     @Test
     void rolloutWhenBodyInvalidThenBadRequestNamingField() throws Exception {
         String model = uniqueName("roll-body");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
+        long mark = auditMark();
         HttpResponse<String> percent = putJson(ADMIN, "/api/models/" + model + "/rollout",
                 "{\"production\": 1, \"canary\": 1, \"canaryPercent\": 140}");
         assertThat(percent.statusCode()).isEqualTo(400);
@@ -75,56 +93,129 @@ class RolloutApiTest extends ApiTestSupport {
         assertThat(json(missing).path("error").asString()).contains("production");
         HttpResponse<String> garbage = putJson(ADMIN, "/api/models/" + model + "/rollout", "{not json");
         assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(auditedSince(mark)).isEmpty();
     }
 
     @Test
     void deleteVersionWhenServingThenConflictElseDeletedWithItsBytes() throws Exception {
+        String actor = uniqueName("release-bot");
+        String token = TOKENS.token(actor, "models.admin", "models.read");
         String model = uniqueName("del");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
-        String sha = json(upload(ADMIN, model, OnnxModels.fixedShape(), null)).path("sha256").asString();
+        String sha = json(upload(ADMIN, model, distinct(OnnxModels.fixedShape()), null)).path("sha256").asString();
         putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 2}");
 
-        HttpResponse<String> refused = delete(ADMIN, "/api/models/" + model + "/versions/2");
+        long mark = auditMark();
+        HttpResponse<String> refused = delete(token, "/api/models/" + model + "/versions/2");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).path("error").asString()).contains("rollout");
+        assertThat(auditedSince(mark)).isEmpty();
+        assertThat(get(READER, "/api/models/" + model + "/versions/2").statusCode()).isEqualTo(200);
+        assertThat(count("model.model_blob", "sha256 = ?", sha)).isOne();
 
         putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
-        long audits = count("audit.audit_record", "model = ?", model);
-        assertThat(delete(ADMIN, "/api/models/" + model + "/versions/2").statusCode()).isEqualTo(204);
+        mark = auditMark();
+        assertThat(delete(token, "/api/models/" + model + "/versions/2").statusCode()).isEqualTo(204);
         assertThat(get(READER, "/api/models/" + model + "/versions/2").statusCode()).isEqualTo(404);
         assertThat(count("model.model_blob", "sha256 = ?", sha)).isZero();
-        assertThat(count("audit.audit_record", "model = ?", model)).isEqualTo(audits + 1);
+        assertThat(count("model.model_blob_chunk", "sha256 = ?", sha)).isZero();
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "version.deleted", model + "/2", model));
     }
 
     @Test
-    void deleteModelWhenServingThenConflict() throws Exception {
+    void deleteModelWhenServingThenConflictAndNothingChanged() throws Exception {
         String model = uniqueName("del-model");
         upload(ADMIN, model, OnnxModels.addConstant(), null);
         putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
-        assertThat(delete(ADMIN, "/api/models/" + model).statusCode()).isEqualTo(409);
+        long mark = auditMark();
+
+        HttpResponse<String> refused = delete(ADMIN, "/api/models/" + model);
+
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("error").asString()).contains("serves traffic");
+        assertThat(auditedSince(mark)).isEmpty();
+        assertThat(json(get(READER, "/api/models/" + model)).path("versionCount").asInt()).isEqualTo(1);
     }
 
     @Test
-    void createPatchAndDeleteModelThenEachAudited() throws Exception {
+    void clearRolloutWhenServingThenOutOfServiceOnceAuditedAndModelDeletable() throws Exception {
+        String actor = uniqueName("release-bot");
+        String token = TOKENS.token(actor, "models.admin", "models.read");
+        String model = uniqueName("retire");
+        upload(ADMIN, model, OnnxModels.addConstant(), null);
+        putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
+        assertThat(json(delete(ADMIN, "/api/models/" + model)).path("error").asString())
+                .contains("DELETE /api/models/" + model + "/rollout");
+
+        long mark = auditMark();
+        HttpResponse<String> cleared = delete(token, "/api/models/" + model + "/rollout");
+        assertThat(cleared.statusCode()).as(cleared.body()).isEqualTo(200);
+        assertThat(json(cleared).path("production").isNull()).isTrue();
+        assertThat(json(get(READER, "/api/models/" + model + "/rollout")).path("production").isNull()).isTrue();
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "rollout.cleared", model, model));
+
+        mark = auditMark();
+        assertThat(delete(token, "/api/models/" + model + "/rollout").statusCode()).as("again: nothing to clear").isEqualTo(200);
+        assertThat(auditedSince(mark)).isEmpty();
+        assertThat(delete(READER, "/api/models/" + model + "/rollout").statusCode()).isEqualTo(403);
+        assertThat(delete(token, "/api/models/" + model).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void deleteModelWhenItHasVersionsThenOneAuditRecordAndVersionsAndBytesGone() throws Exception {
+        String actor = uniqueName("release-bot");
+        String token = TOKENS.token(actor, "models.admin", "models.read");
+        String model = uniqueName("del-versions");
+        String first = json(upload(ADMIN, model, distinct(OnnxModels.int64Model()), null)).path("sha256").asString();
+        String second = json(upload(ADMIN, model, distinct(OnnxModels.mixedTypes()), null)).path("sha256").asString();
+        long mark = auditMark();
+
+        assertThat(delete(token, "/api/models/" + model).statusCode()).isEqualTo(204);
+
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "model.deleted", model, model));
+        String details = jdbc.sql("SELECT details::text FROM audit.audit_record WHERE id > ?")
+                .param(mark).query(String.class).single();
+        assertThat(details).contains("\"versions\": 2");
+        assertThat(get(READER, "/api/models/" + model).statusCode()).isEqualTo(404);
+        assertThat(count("model.model_version", "sha256 IN (?, ?)", first, second)).isZero();
+        assertThat(count("model.model_blob", "sha256 IN (?, ?)", first, second)).isZero();
+        assertThat(count("model.model_blob_chunk", "sha256 IN (?, ?)", first, second)).isZero();
+    }
+
+    @Test
+    void createPatchAndDeleteModelThenEachAuditedOnceWithTokenActor() throws Exception {
+        String actor = uniqueName("release-bot");
+        String token = TOKENS.token(actor, "models.admin", "models.read");
         String model = uniqueName("crud");
-        HttpResponse<String> created = postJson(ADMIN, "/api/models",
+
+        long mark = auditMark();
+        HttpResponse<String> created = postJson(token, "/api/models",
                 "{\"name\": \"" + model + "\", \"description\": \"fraud scores\", \"tags\": [\"team:risk\"]}");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        assertThat(postJson(ADMIN, "/api/models", "{\"name\": \"" + model + "\"}").statusCode()).isEqualTo(409);
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "model.created", model, model));
 
-        HttpResponse<String> patched = patchJson(ADMIN, "/api/models/" + model, "{\"description\": \"fraud v2\"}");
+        mark = auditMark();
+        assertThat(postJson(token, "/api/models", "{\"name\": \"" + model + "\"}").statusCode()).isEqualTo(409);
+        assertThat(auditedSince(mark)).as("a refused create").isEmpty();
+
+        mark = auditMark();
+        HttpResponse<String> patched = patchJson(token, "/api/models/" + model, "{\"description\": \"fraud v2\"}");
         assertThat(json(patched).path("description").asString()).isEqualTo("fraud v2");
         assertThat(json(patched).path("tags").get(0).asString()).isEqualTo("team:risk");
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "model.updated", model, model));
 
-        assertThat(delete(ADMIN, "/api/models/" + model).statusCode()).isEqualTo(204);
+        mark = auditMark();
+        assertThat(delete(token, "/api/models/" + model).statusCode()).isEqualTo(204);
         assertThat(get(READER, "/api/models/" + model).statusCode()).isEqualTo(404);
-        assertThat(count("audit.audit_record", "model = ?", model)).isEqualTo(3);
+        assertThat(auditedSince(mark)).containsExactly(new Audited(actor, "model.deleted", model, model));
     }
 
     @Test
     void createModelWhenNameInvalidThenBadRequestNamingField() throws Exception {
+        long mark = auditMark();
         HttpResponse<String> response = postJson(ADMIN, "/api/models", "{\"name\": \"-nope\"}");
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(json(response).path("error").asString()).startsWith("name:");
+        assertThat(auditedSince(mark)).isEmpty();
     }
 }
