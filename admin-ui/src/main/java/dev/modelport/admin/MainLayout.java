@@ -13,7 +13,6 @@ import dev.modelport.admin.audit.AuditView;
 import dev.modelport.admin.clients.ClientsView;
 import dev.modelport.admin.metrics.MetricsView;
 import dev.modelport.admin.models.ModelsView;
-import dev.modelport.admin.platform.PlatformView;
 import dev.modelport.admin.workers.WorkersView;
 import jakarta.annotation.security.PermitAll;
 
@@ -42,8 +41,7 @@ public class MainLayout extends AppLayout {
                 new SideNavItem("API clients", ClientsView.class),
                 new SideNavItem("Metrics", MetricsView.class),
                 new SideNavItem("Workers", WorkersView.class),
-                new SideNavItem("Audit log", AuditView.class),
-                new SideNavItem("Platform", PlatformView.class));
+                new SideNavItem("Audit log", AuditView.class));
         addToDrawer(navigation);
     }
 }

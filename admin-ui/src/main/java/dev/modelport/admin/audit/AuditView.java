@@ -30,6 +30,7 @@ public class AuditView extends VerticalLayout {
     final TextField actor = new TextField("Actor");
     final Grid<AuditEntry> records = new Grid<>();
     final Paragraph error = new Paragraph();
+    final Paragraph emptyState = new Paragraph();
     private final AuditClient audit;
 
     AuditView(AuditClient audit) {
@@ -52,7 +53,8 @@ public class AuditView extends VerticalLayout {
         records.setSizeFull();
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        add(new H2("Audit log"), new HorizontalLayout(model, actor), error, records);
+        emptyState.setVisible(false);
+        add(new H2("Audit log"), new HorizontalLayout(model, actor), error, emptyState, records);
     }
 
     /** The grid asks by offset; the API pages by number, and grid pages align with API pages. */
@@ -74,11 +76,27 @@ public class AuditView extends VerticalLayout {
     private int count() {
         try {
             error.setVisible(false);
-            return (int) Math.min(Integer.MAX_VALUE, audit.page(model.getValue(), actor.getValue(), 0, 1).total());
+            long total = audit.page(model.getValue(), actor.getValue(), 0, 1).total();
+            showEmptyState(total == 0);
+            return (int) Math.min(Integer.MAX_VALUE, total);
         } catch (ApiException failed) {
+            showEmptyState(false);
             showError(failed);
             return 0;
         }
+    }
+
+    private void showEmptyState(boolean empty) {
+        emptyState.setVisible(empty);
+        if (!empty) {
+            return;
+        }
+        boolean filtered = !model.getValue().isBlank() || !actor.getValue().isBlank();
+        emptyState.setText(filtered
+                ? "No audit records match these filters. Model and actor must match exactly (the actor is the "
+                        + "user or client ID); clear a filter to see more."
+                : "No audit records yet. Creating a model, uploading a version, changing a rollout or an API "
+                        + "client records who did it here.");
     }
 
     private void showError(ApiException failed) {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -22,9 +23,13 @@ import java.util.function.Supplier;
 @RolesAllowed("ADMIN")
 public class ClientsView extends VerticalLayout {
 
+    static final String ACTIONS = "actions";
+
     final Button newClient = new Button("New client");
     final Grid<ApiClient> clients = new Grid<>();
     final Paragraph error = new Paragraph();
+    final Div emptyState = new Div();
+    final Button createFirst = new Button("Create a client");
     NewClientDialog newClientDialog;
     SecretDialog secretDialog;
     ConfirmDialog confirm;
@@ -51,19 +56,26 @@ public class ClientsView extends VerticalLayout {
             rotate.setEnabled(!client.revoked());
             revoke.setEnabled(!client.revoked());
             return new HorizontalLayout(rotate, revoke);
-        }).setAutoWidth(true);
+        }).setKey(ACTIONS).setAutoWidth(true);
         clients.setSizeFull();
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
-        add(new H2("API clients"), newClient, error, clients);
+        emptyState.add(new Paragraph("No API clients yet — create one so an application can call the platform: "
+                + "pick its scopes, models and tier; its secret is shown once."),
+                createFirst);
+        createFirst.addClickListener(click -> openNewClient());
+        emptyState.setVisible(false);
+        add(new H2("API clients"), newClient, error, emptyState, clients);
         reload();
     }
 
     void reload() {
-        call(() -> {
-            clients.setItems(api.list());
-            return null;
-        });
+        List<ApiClient> all = call(api::list);
+        if (all != null) {
+            clients.setItems(all);
+            emptyState.setVisible(all.isEmpty());
+            clients.setVisible(!all.isEmpty());
+        }
     }
 
     void openNewClient() {

@@ -7,6 +7,8 @@ import dev.modelport.admin.models.ModelRecords.ModelVersion;
 import dev.modelport.admin.models.ModelRecords.NewModel;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
+import dev.modelport.admin.models.ModelRecords.Worker;
+import dev.modelport.admin.platform.ApiException;
 import dev.modelport.admin.platform.PlatformApi;
 import java.io.InputStream;
 import java.util.List;
@@ -16,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.client.MultipartBodyBuilder;
 import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
+import org.springframework.web.client.RestClientException;
 
 /** model-service's registry, rollout and inference API. */
 @Service
@@ -55,6 +58,20 @@ class ModelsClient {
         return api.rest().post().uri("/api/models/{name}/versions", name)
                 .contentType(MediaType.MULTIPART_FORM_DATA).body(parts.build())
                 .retrieve().body(ModelVersion.class);
+    }
+
+    /** The workers and what each has loaded: one call for every model's health, with a short timeout. */
+    List<Worker> workers() {
+        return api.quick().get().uri("/api/workers").retrieve().body(new ParameterizedTypeReference<List<Worker>>() { });
+    }
+
+    /** Whether production versions are loaded; {@link ProductionHealth#UNKNOWN} when the workers can't be listed now. */
+    ProductionHealth productionHealth() {
+        try {
+            return ProductionHealth.of(workers());
+        } catch (ApiException | RestClientException unavailable) {
+            return ProductionHealth.UNKNOWN;
+        }
     }
 
     Rollout rollout(String name, RolloutChange change) {

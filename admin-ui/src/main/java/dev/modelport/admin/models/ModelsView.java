@@ -20,7 +20,7 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
 
-/** Every model: search, tags, what serves in production and how traffic is split. */
+/** Every model: search, tags, what serves in production, whether it is ready and how traffic is split. */
 @Route("")
 @PageTitle("Models · ModelPort")
 @RolesAllowed("ADMIN")
@@ -33,6 +33,7 @@ public class ModelsView extends VerticalLayout {
     final Paragraph error = new Paragraph();
     private final ModelsClient client;
     private List<Model> all = List.of();
+    private ProductionHealth health = ProductionHealth.UNKNOWN;
 
     ModelsView(ModelsClient client) {
         this.client = client;
@@ -48,6 +49,7 @@ public class ModelsView extends VerticalLayout {
         models.addColumn(model -> String.join(", ", model.tagsOrNone())).setHeader("Tags").setAutoWidth(true);
         models.addColumn(model -> version(model.rolloutOrNone().production())).setHeader("Production").setAutoWidth(true);
         models.addColumn(model -> RolloutPlan.split(model.rolloutOrNone())).setHeader("Traffic").setAutoWidth(true);
+        models.addColumn(model -> health.of(model)).setHeader("Health").setAutoWidth(true);
         models.addColumn(Model::versionCount).setHeader("Versions").setAutoWidth(true);
         models.addColumn(model -> model.description() == null ? "" : model.description()).setHeader("Description");
         models.addItemClickListener(click -> open(click.getItem().name()));
@@ -65,6 +67,8 @@ public class ModelsView extends VerticalLayout {
     void reload() {
         try {
             all = client.list();
+            // read once per reload, not per rendered row
+            health = client.productionHealth();
             error.setVisible(false);
         } catch (ApiException failed) {
             all = List.of();

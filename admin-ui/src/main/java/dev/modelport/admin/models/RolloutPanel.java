@@ -8,7 +8,7 @@ import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.component.textfield.IntegerField;
+import com.vaadin.flow.component.slider.IntegerSlider;
 import dev.modelport.admin.audit.AuditClient;
 import dev.modelport.admin.audit.AuditClient.AuditEntry;
 import dev.modelport.admin.models.ModelRecords.ModelVersion;
@@ -22,12 +22,16 @@ import java.util.Optional;
 /** Promote, roll back, canary, shadow: each confirmed with the split it results in. */
 class RolloutPanel extends VerticalLayout {
 
+    // the API takes 0–100; a canary at 0 % or 100 % is better said with Stop canary or Promote
+    static final int MIN_CANARY_PERCENT = 1;
+    static final int MAX_CANARY_PERCENT = 99;
+
     final Span currentSplit = new Span();
     final Select<Integer> promoteVersion = versionSelect("Version");
     final Button promote = new Button("Promote to production");
     final Button rollBack = new Button("Roll back");
     final Select<Integer> canaryVersion = versionSelect("Canary version");
-    final IntegerField canaryPercent = new IntegerField("Canary %");
+    final IntegerSlider canaryPercent = new IntegerSlider("Canary share", MIN_CANARY_PERCENT, MAX_CANARY_PERCENT);
     final Button setCanary = new Button("Set canary");
     final Button stopCanary = new Button("Stop canary");
     final Select<Integer> shadowVersion = versionSelect("Shadow version");
@@ -48,18 +52,20 @@ class RolloutPanel extends VerticalLayout {
         this.model = model;
         this.changed = changed;
         setPadding(false);
-        canaryPercent.setMin(1);
-        canaryPercent.setMax(99);
         canaryPercent.setValue(10);
-        canaryPercent.setStepButtonsVisible(true);
-        canaryPercent.setHelperText("1–99 % of requests");
+        canaryPercent.setValueAlwaysVisible(true);
+        canaryPercent.setMinMaxVisible(true);
+        canaryPercent.setWidth("16em");
+        canaryPercent.addValueChangeListener(change -> describeShare());
+        describeShare();
         promote.addClickListener(click -> Optional.ofNullable(promoteVersion.getValue())
                 .ifPresent(version -> ask(RolloutPlan.promote(rollout, version))));
         rollBack.addClickListener(click -> ask(RolloutPlan.rollBack(rollout, previousProduction)));
         setCanary.addClickListener(click -> {
             Integer percent = canaryPercent.getValue();
-            if (canaryVersion.getValue() == null || percent == null || percent < 1 || percent > 99 || canaryPercent.isInvalid()) {
-                showError("Pick a canary version and a share from 1 to 99 %");
+            if (canaryVersion.getValue() == null || percent == null
+                    || percent < MIN_CANARY_PERCENT || percent > MAX_CANARY_PERCENT || canaryPercent.isInvalid()) {
+                showError("Pick a canary version and a share from " + MIN_CANARY_PERCENT + " to " + MAX_CANARY_PERCENT + " %");
                 return;
             }
             ask(RolloutPlan.canary(rollout, canaryVersion.getValue(), percent));
@@ -116,6 +122,12 @@ class RolloutPanel extends VerticalLayout {
             }
         }
         return null;
+    }
+
+    private void describeShare() {
+        Integer percent = canaryPercent.getValue();
+        canaryPercent.setHelperText(percent == null ? "" : percent + " % of requests to the canary, "
+                + (100 - percent) + " % to production");
     }
 
     private void ask(RolloutPlan plan) {

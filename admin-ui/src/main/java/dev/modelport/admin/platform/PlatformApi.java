@@ -32,30 +32,45 @@ public class PlatformApi {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
+    /** Long enough for an upload of a large model through the gateway. */
+    static final Duration READ_TIMEOUT = Duration.ofMinutes(5);
+    /** Status look-ups a page waits on while it renders. */
+    static final Duration QUICK_READ_TIMEOUT = Duration.ofSeconds(3);
+
     private final RestClient rest;
+    private final RestClient quick;
 
     PlatformApi(RestClient.Builder builder, GatewayProperties properties, AccessTokens tokens) {
         // the JDK client streams request bodies (uploads are never held in memory); HTTP/1.1 as
         // the gateway speaks it, without an h2c upgrade attempt
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
-        requests.setReadTimeout(Duration.ofMinutes(5));
-        this.rest = builder.clone()
+        RestClient.Builder gateway = builder.clone()
                 .baseUrl(properties.gatewayUri())
-                .requestFactory(requests)
                 .requestInterceptor((request, body, execution) -> {
                     request.getHeaders().setBearerAuth(tokens.current());
                     return execution.execute(request, body);
                 })
                 .defaultStatusHandler(status -> status.isError(), (request, response) -> {
                     throw new ApiException(response.getStatusCode().value(), errorOf(response));
-                })
-                .build();
+                });
+        this.rest = gateway.clone().requestFactory(requests(http, READ_TIMEOUT)).build();
+        this.quick = gateway.clone().requestFactory(requests(http, QUICK_READ_TIMEOUT)).build();
     }
 
     public RestClient rest() {
         return rest;
+    }
+
+    /** Like {@link #rest()}, but gives up after a few seconds: a slow answer must not hold a page. */
+    public RestClient quick() {
+        return quick;
+    }
+
+    private static JdkClientHttpRequestFactory requests(HttpClient http, Duration readTimeout) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+        requests.setReadTimeout(readTimeout);
+        return requests;
     }
 
     /** The {@code error} of a JSON error body, or the body itself, or the status line. */

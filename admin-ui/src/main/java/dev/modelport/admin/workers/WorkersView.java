@@ -10,6 +10,8 @@ import com.vaadin.flow.router.Route;
 import dev.modelport.admin.platform.ApiException;
 import dev.modelport.admin.workers.WorkersClient.Worker;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** Each ONNX Runtime worker, its status and the model versions it has loaded. */
@@ -19,9 +21,14 @@ import java.util.stream.Collectors;
 public class WorkersView extends VerticalLayout {
 
     static final String NOT_AVAILABLE = "The workers API is not available on this platform version yet.";
+    static final String NO_WORKERS = "No worker has registered yet. Start model-service (bin/platform up starts one, "
+            + "--workers N several); a worker is listed here a few seconds after it is up. Then refresh.";
+    static final String NO_WORKER_ANSWERS = "No worker answers right now (%s). Start model-service with "
+            + "bin/platform up, or check bin/platform status; then refresh.";
 
     final Grid<Worker> workers = new Grid<>();
     final Paragraph message = new Paragraph();
+    final Paragraph emptyState = new Paragraph(NO_WORKERS);
     final Button refresh = new Button("Refresh");
     private final WorkersClient client;
 
@@ -35,19 +42,30 @@ public class WorkersView extends VerticalLayout {
                         .collect(Collectors.joining(", "))).setHeader("Loaded");
         workers.setAllRowsVisible(true);
         refresh.addClickListener(click -> reload());
-        add(new H2("Workers"), refresh, message, workers);
+        add(new H2("Workers"), refresh, message, emptyState, workers);
         reload();
     }
 
     void reload() {
+        List<Worker> all;
         try {
-            workers.setItems(client.list());
-            workers.setVisible(true);
+            all = Objects.requireNonNullElse(client.list(), List.of());
             message.setVisible(false);
         } catch (ApiException failed) {
-            message.setText(failed.notAvailable() ? NOT_AVAILABLE : failed.getMessage());
+            all = List.of();
+            message.setText(messageFor(failed));
             message.setVisible(true);
-            workers.setVisible(false);
         }
+        workers.setItems(all);
+        workers.setVisible(!all.isEmpty());
+        emptyState.setVisible(all.isEmpty() && !message.isVisible());
+    }
+
+    /** The gateway answers 503 when no model-service instance can take the call. */
+    static String messageFor(ApiException failed) {
+        if (failed.notAvailable()) {
+            return NOT_AVAILABLE;
+        }
+        return failed.status() == 503 ? NO_WORKER_ANSWERS.formatted(failed.getMessage()) : failed.getMessage();
     }
 }

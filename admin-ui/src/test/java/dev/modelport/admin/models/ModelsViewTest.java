@@ -5,8 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.models.ModelRecords.LoadedVersion;
 import dev.modelport.admin.models.ModelRecords.Rollout;
+import dev.modelport.admin.models.ModelRecords.Worker;
 import dev.modelport.admin.platform.ApiException;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -42,6 +45,55 @@ class ModelsViewTest {
         assertThat(GridKt._size(view.models)).isEqualTo(1);
         assertThat(GridKt._getFormattedRow(view.models, 0)).contains("iris", "demo, tabular", "v2",
                 "v2 80 % · v3 20 % (canary) · v4 shadow");
+    }
+
+    @Test
+    void viewWhenEveryWorkerInServiceHasProductionLoadedThenReady() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, 3, 20, null, "admin", null)));
+        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2), new LoadedVersion("iris", 3))));
+        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2))));
+        models.workers.add(new Worker("STARTING", List.of()));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("ready");
+        assertThat(models.workersCalls).isEqualTo(1);
+    }
+
+    @Test
+    void viewWhenSomeWorkersHaveProductionLoadedThenSaysHowMany() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
+        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2))));
+        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 1))));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("ready on 1 of 2 workers");
+    }
+
+    @Test
+    void viewWhenNoWorkerHasProductionLoadedThenNotReady() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
+        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 1), new LoadedVersion("fraud", 2))));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("not ready");
+    }
+
+    @Test
+    void viewWhenNoProductionVersionThenSaysSo() {
+        models.models.add(ModelsTestData.iris(Rollout.NONE));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("no production version");
+    }
+
+    @Test
+    void viewWhenWorkersCannotBeListedThenHealthUnknownAndModelsStillShown() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
+        models.workersFailure = new ApiException(503, "service unavailable; retry after the time in Retry-After");
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("iris", "unknown");
+        assertThat(view.error.isVisible()).isFalse();
     }
 
     @Test

@@ -69,6 +69,76 @@ class RolloutPanelTest {
     }
 
     @Test
+    void rollBackWhenCanaryAndShadowThenDialogShowsPreviousProductionKeepingShadow() {
+        panel.show(new Rollout(2, 3, 20, 3, "admin", null),
+                List.of(ModelsTestData.version(1), ModelsTestData.version(2), ModelsTestData.version(3)));
+        _click(panel.rollBack);
+
+        assertThat(ConfirmDialogKt.getHeader(panel.confirm)).isEqualTo("Roll back production to v1");
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: v1 100 % · v3 shadow");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(1, null, null, 3));
+    }
+
+    @Test
+    void rollBackWhenAuditKnowsNoEarlierProductionThenDisabled() {
+        panel.show(new Rollout(1, null, 0, null, "admin", null), List.of(ModelsTestData.version(1)));
+
+        assertThat(panel.rollBack.isEnabled()).isFalse();
+        assertThat(panel.rollBack.getText()).isEqualTo("Roll back");
+    }
+
+    @Test
+    void stopCanaryWhenConfirmedThenSendsRolloutWithoutCanary() {
+        panel.show(new Rollout(2, 3, 20, 1, "admin", null),
+                List.of(ModelsTestData.version(1), ModelsTestData.version(2), ModelsTestData.version(3)));
+        _click(panel.stopCanary);
+
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: v2 100 % · v1 shadow");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(2, null, null, 1));
+        assertThat(refreshed).isEqualTo(1);
+    }
+
+    @Test
+    void stopCanaryWhenCancelledThenNothingSent() {
+        panel.show(new Rollout(2, 3, 20, null, "admin", null),
+                List.of(ModelsTestData.version(2), ModelsTestData.version(3)));
+        _click(panel.stopCanary);
+        ConfirmDialogKt._fireCancel(panel.confirm);
+
+        assertThat(models.calls).isEmpty();
+    }
+
+    @Test
+    void stopCanaryAndClearShadowWhenNeitherSetThenDisabled() {
+        assertThat(panel.stopCanary.isEnabled()).isFalse();
+        assertThat(panel.clearShadow.isEnabled()).isFalse();
+    }
+
+    @Test
+    void clearShadowWhenConfirmedThenSendsRolloutKeepingCanary() {
+        panel.show(new Rollout(2, 3, 20, 1, "admin", null),
+                List.of(ModelsTestData.version(1), ModelsTestData.version(2), ModelsTestData.version(3)));
+        _click(panel.clearShadow);
+
+        assertThat(ConfirmDialogKt.getHeader(panel.confirm)).isEqualTo("Stop shadowing");
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: v2 80 % · v3 20 % (canary)");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(2, 3, 20, null));
+    }
+
+    @Test
+    void canaryPercentWhenShownThenSliderFromOneToNinetyNineShowingTheSplit() {
+        assertThat(panel.canaryPercent.getMin()).isEqualTo(1);
+        assertThat(panel.canaryPercent.getMax()).isEqualTo(99);
+        assertThat(panel.canaryPercent.isValueAlwaysVisible()).isTrue();
+
+        _setValue(panel.canaryPercent, 30);
+        assertThat(panel.canaryPercent.getHelperText()).isEqualTo("30 % of requests to the canary, 70 % to production");
+    }
+
+    @Test
     void canaryWhenPercentOutOfRangeThenErrorAndNoDialog() {
         _setValue(panel.canaryVersion, 3);
         _setValue(panel.canaryPercent, 150);

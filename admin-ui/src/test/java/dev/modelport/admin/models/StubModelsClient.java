@@ -7,6 +7,7 @@ import dev.modelport.admin.models.ModelRecords.ModelVersion;
 import dev.modelport.admin.models.ModelRecords.NewModel;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
+import dev.modelport.admin.models.ModelRecords.Worker;
 import dev.modelport.admin.platform.ApiException;
 import java.io.InputStream;
 import java.util.ArrayList;
@@ -20,6 +21,9 @@ class StubModelsClient extends ModelsClient {
     ApiException failure;
     final List<Object> calls = new ArrayList<>();
     InferResponse inferResponse;
+    List<Worker> workers = new ArrayList<>();
+    ApiException workersFailure;
+    int workersCalls;
 
     StubModelsClient() {
         super(null);
@@ -55,6 +59,15 @@ class StubModelsClient extends ModelsClient {
         calls.add(fileName);
         fail();
         return versions.getLast();
+    }
+
+    @Override
+    List<Worker> workers() {
+        workersCalls++;
+        if (workersFailure != null) {
+            throw workersFailure;
+        }
+        return workers;
     }
 
     @Override
