@@ -56,6 +56,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Order(3)
 class GatewayIT {
 
     private static final String GATEWAY = "http://localhost:8080";

@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import tools.jackson.databind.JsonNode;
@@ -38,6 +39,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stack this test starts is stopped at the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@Order(4) // last: it restarts the platform on its own config repo
 class LiveConfigIT {
 
     private static final String CONFIG_SERVER = "http://localhost:8888";

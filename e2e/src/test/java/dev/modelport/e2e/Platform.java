@@ -159,6 +159,15 @@ final class Platform {
     }
 
     /** Pids of live processes whose command line runs one of this checkout's service jars. */
+    /** Whether {@code bin/platform} holds a pid file here: something it started may still run. */
+    boolean hasStarted() {
+        try (Stream<Path> files = Files.list(home.resolve("pids"))) {
+            return files.anyMatch(file -> file.getFileName().toString().endsWith(".pid"));
+        } catch (IOException missing) {
+            return false;
+        }
+    }
+
     List<Long> processesOfThisCheckout() {
         List<String> jarDirectories = SERVICE_MODULES.stream().map(module -> root.resolve(module).resolve("target") + "/").toList();
         return ProcessHandle.allProcesses()
