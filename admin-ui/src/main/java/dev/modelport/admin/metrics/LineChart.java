@@ -11,6 +11,7 @@ import java.util.List;
 import org.jfree.chart.ChartFactory;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.DateAxis;
+import org.jfree.chart.axis.NumberAxis;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
 import org.jfree.data.time.Millisecond;
@@ -63,6 +64,14 @@ final class LineChart {
             renderer.setSeriesStroke(series, new BasicStroke(2f));
             renderer.setSeriesShape(series, new Ellipse2D.Double(-2.5, -2.5, 5, 5));
             renderer.setSeriesShapesVisible(series, lines.get(series).values().size() < DOTS_BELOW);
+        }
+        // every value here is a rate, a time or a size: the axis starts at zero, and a flat zero
+        // line gets a unit of room instead of JFreeChart's ±1e-8 around it
+        NumberAxis range = (NumberAxis) plot.getRangeAxis();
+        range.setAutoRangeIncludesZero(true);
+        double highest = lines.stream().flatMap(line -> line.values().stream()).mapToDouble(Value::value).max().orElse(0);
+        if (highest <= 0) {
+            range.setRange(0, 1);
         }
         plot.setNoDataMessage("no traffic in this window");
         return chart;

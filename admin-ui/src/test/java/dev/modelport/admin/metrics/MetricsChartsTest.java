@@ -48,4 +48,14 @@ class MetricsChartsTest {
 
         assertThat(charts).extracting(Chart::title).doesNotContain("Latency v2");
     }
+
+    @Test
+    void chartWhenEveryValueZeroThenAxisFromZeroToOneNotAroundZero() {
+        org.jfree.chart.JFreeChart chart = LineChart.chart("Error rate", "%", WINDOW.from(), WINDOW.to(),
+                List.of(new Line("v1", List.of(new Value(T1, 0.0), new Value(T2, 0.0)))));
+
+        org.jfree.chart.axis.ValueAxis range = chart.getXYPlot().getRangeAxis();
+        assertThat(range.getLowerBound()).isZero();
+        assertThat(range.getUpperBound()).isEqualTo(1.0);
+    }
 }
