@@ -75,6 +75,10 @@ class ModelsClient {
     }
 
     Rollout rollout(String name, RolloutChange change) {
+        if (change.production() == null) {
+            // no production version: the API takes a model out of service with DELETE
+            return api.rest().delete().uri("/api/models/{name}/rollout", name).retrieve().body(Rollout.class);
+        }
         return api.rest().put().uri("/api/models/{name}/rollout", name).contentType(MediaType.APPLICATION_JSON)
                 .body(change).retrieve().body(Rollout.class);
     }

@@ -30,6 +30,7 @@ class RolloutPanel extends VerticalLayout {
     final Select<Integer> promoteVersion = versionSelect("Version");
     final Button promote = new Button("Promote to production");
     final Button rollBack = new Button("Roll back");
+    final Button takeOutOfService = new Button("Take out of service");
     final Select<Integer> canaryVersion = versionSelect("Canary version");
     final IntegerSlider canaryPercent = new IntegerSlider("Canary share", MIN_CANARY_PERCENT, MAX_CANARY_PERCENT);
     final Button setCanary = new Button("Set canary");
@@ -61,6 +62,7 @@ class RolloutPanel extends VerticalLayout {
         promote.addClickListener(click -> Optional.ofNullable(promoteVersion.getValue())
                 .ifPresent(version -> ask(RolloutPlan.promote(rollout, version))));
         rollBack.addClickListener(click -> ask(RolloutPlan.rollBack(rollout, previousProduction)));
+        takeOutOfService.addClickListener(click -> ask(RolloutPlan.takeOutOfService()));
         setCanary.addClickListener(click -> {
             Integer percent = canaryPercent.getValue();
             if (canaryVersion.getValue() == null || percent == null
@@ -77,7 +79,7 @@ class RolloutPanel extends VerticalLayout {
         error.getStyle().set("color", "var(--lumo-error-text-color)");
         error.setVisible(false);
         add(new HorizontalLayout(new Span("Traffic now:"), currentSplit),
-                row(promoteVersion, promote, rollBack),
+                row(promoteVersion, promote, rollBack, takeOutOfService),
                 row(canaryVersion, canaryPercent, setCanary, stopCanary),
                 row(shadowVersion, setShadow, clearShadow),
                 error);
@@ -93,6 +95,7 @@ class RolloutPanel extends VerticalLayout {
         boolean serving = current.production() != null;
         setCanary.setEnabled(serving);
         setShadow.setEnabled(serving);
+        takeOutOfService.setEnabled(serving);
         stopCanary.setEnabled(current.canary() != null);
         clearShadow.setEnabled(current.shadow() != null);
         previousProduction = serving ? previousProduction(current.production()) : null;

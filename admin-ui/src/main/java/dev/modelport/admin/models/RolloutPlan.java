@@ -34,6 +34,11 @@ record RolloutPlan(String action, RolloutChange change) {
                         current.canary() == null ? null : current.canaryPercent(), version));
     }
 
+    /** No version serves: workers unload the model, and it can then be deleted. */
+    static RolloutPlan takeOutOfService() {
+        return new RolloutPlan("Take the model out of service", new RolloutChange(null, null, null, null));
+    }
+
     /** The traffic split this plan results in, as the confirm dialog states it. */
     String resultingSplit() {
         return split(change.production(), change.canary(), change.canaryPercent(), change.shadow());

@@ -59,6 +59,20 @@ class RolloutPanelTest {
     }
 
     @Test
+    void takeOutOfServiceWhenConfirmedThenNothingServesAndDialogSaidSo() {
+        assertThat(panel.takeOutOfService.isEnabled()).isTrue();
+        _click(panel.takeOutOfService);
+
+        assertThat(ConfirmDialogKt.getText(panel.confirm)).isEqualTo("Resulting traffic: not serving");
+        ConfirmDialogKt._fireConfirm(panel.confirm);
+        assertThat(models.calls).containsExactly(new RolloutChange(null, null, null, null));
+        assertThat(refreshed).isEqualTo(1);
+
+        panel.show(Rollout.NONE, List.of(ModelsTestData.version(1)));
+        assertThat(panel.takeOutOfService.isEnabled()).as("nothing to take out").isFalse();
+    }
+
+    @Test
     void rollBackWhenAuditKnowsPreviousProductionThenOffersIt() {
         assertThat(panel.rollBack.isEnabled()).isTrue();
         assertThat(panel.rollBack.getText()).isEqualTo("Roll back to v1");
