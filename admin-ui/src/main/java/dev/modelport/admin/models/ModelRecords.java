@@ -47,20 +47,6 @@ final class ModelRecords {
     }
 
     /** A model-service instance as {@code GET /api/workers} lists it: its registry status and what it has loaded. */
-    record Worker(String status, List<LoadedVersion> loaded) {
-
-        boolean up() {
-            return "UP".equals(status);
-        }
-
-        boolean serves(String model, int version) {
-            return loaded != null && loaded.contains(new LoadedVersion(model, version));
-        }
-    }
-
-    record LoadedVersion(String model, int version) {
-    }
-
     /** One V2 tensor, request or response. */
     record Tensor(String name, List<Long> shape, String datatype, List<Object> data) {
     }

@@ -7,9 +7,10 @@ import dev.modelport.admin.models.ModelRecords.ModelVersion;
 import dev.modelport.admin.models.ModelRecords.NewModel;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
-import dev.modelport.admin.models.ModelRecords.Worker;
 import dev.modelport.admin.platform.ApiException;
 import dev.modelport.admin.platform.PlatformApi;
+import dev.modelport.admin.workers.WorkersClient;
+import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.io.InputStream;
 import java.util.List;
 import org.springframework.core.ParameterizedTypeReference;
@@ -25,9 +26,11 @@ import org.springframework.web.client.RestClientException;
 class ModelsClient {
 
     private final PlatformApi api;
+    private final WorkersClient workers;
 
-    ModelsClient(PlatformApi api) {
+    ModelsClient(PlatformApi api, WorkersClient workers) {
         this.api = api;
+        this.workers = workers;
     }
 
     List<Model> list() {
@@ -60,9 +63,9 @@ class ModelsClient {
                 .retrieve().body(ModelVersion.class);
     }
 
-    /** The workers and what each has loaded: one call for every model's health, with a short timeout. */
+    /** The workers and what each has loaded: one call for every model's health. */
     List<Worker> workers() {
-        return api.quick().get().uri("/api/workers").retrieve().body(new ParameterizedTypeReference<List<Worker>>() { });
+        return workers.list();
     }
 
     /** Whether production versions are loaded; {@link ProductionHealth#UNKNOWN} when the workers can't be listed now. */

@@ -1,7 +1,7 @@
 package dev.modelport.admin.models;
 
 import dev.modelport.admin.models.ModelRecords.Model;
-import dev.modelport.admin.models.ModelRecords.Worker;
+import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.util.List;
 
 /**

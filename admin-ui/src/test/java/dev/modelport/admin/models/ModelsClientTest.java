@@ -6,6 +6,8 @@ import com.sun.net.httpserver.HttpServer;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
 import dev.modelport.admin.platform.GatewayClients;
+import dev.modelport.admin.platform.PlatformApi;
+import dev.modelport.admin.workers.WorkersClient;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -41,7 +43,8 @@ class ModelsClientTest {
             exchange.close();
         });
         gateway.start();
-        models = new ModelsClient(GatewayClients.pointedAt("http://localhost:" + gateway.getAddress().getPort(), "admins-access-token"));
+        PlatformApi api = GatewayClients.pointedAt("http://localhost:" + gateway.getAddress().getPort(), "admins-access-token");
+        models = new ModelsClient(api, new WorkersClient(api));
         SecurityContextHolder.getContext().setAuthentication(
                 new TestingAuthenticationToken("admin", null, "SCOPE_models.admin", "ROLE_ADMIN"));
     }

@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.MockVaadin;
-import dev.modelport.admin.models.ModelRecords.LoadedVersion;
 import dev.modelport.admin.models.ModelRecords.Rollout;
-import dev.modelport.admin.models.ModelRecords.Worker;
 import dev.modelport.admin.platform.ApiException;
+import dev.modelport.admin.workers.WorkersClient.LoadedVersion;
+import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,9 +50,9 @@ class ModelsViewTest {
     @Test
     void viewWhenEveryWorkerInServiceHasProductionLoadedThenReady() {
         models.models.add(ModelsTestData.iris(new Rollout(2, 3, 20, null, "admin", null)));
-        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2), new LoadedVersion("iris", 3))));
-        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2))));
-        models.workers.add(new Worker("STARTING", List.of()));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 2), new LoadedVersion("iris", 3))));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 2))));
+        models.workers.add(new Worker("w", "http://w", "STARTING", List.of()));
         ModelsView view = new ModelsView(models);
 
         assertThat(GridKt._getFormattedRow(view.models, 0)).contains("ready");
@@ -62,8 +62,8 @@ class ModelsViewTest {
     @Test
     void viewWhenSomeWorkersHaveProductionLoadedThenSaysHowMany() {
         models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
-        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 2))));
-        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 1))));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 2))));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 1))));
         ModelsView view = new ModelsView(models);
 
         assertThat(GridKt._getFormattedRow(view.models, 0)).contains("ready on 1 of 2 workers");
@@ -72,7 +72,7 @@ class ModelsViewTest {
     @Test
     void viewWhenNoWorkerHasProductionLoadedThenNotReady() {
         models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
-        models.workers.add(new Worker("UP", List.of(new LoadedVersion("iris", 1), new LoadedVersion("fraud", 2))));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 1), new LoadedVersion("fraud", 2))));
         ModelsView view = new ModelsView(models);
 
         assertThat(GridKt._getFormattedRow(view.models, 0)).contains("not ready");

@@ -7,8 +7,8 @@ import dev.modelport.admin.models.ModelRecords.ModelVersion;
 import dev.modelport.admin.models.ModelRecords.NewModel;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
-import dev.modelport.admin.models.ModelRecords.Worker;
 import dev.modelport.admin.platform.ApiException;
+import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +26,7 @@ class StubModelsClient extends ModelsClient {
     int workersCalls;
 
     StubModelsClient() {
-        super(null);
+        super(null, null);
     }
 
     @Override

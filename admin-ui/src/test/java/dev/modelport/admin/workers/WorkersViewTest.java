@@ -20,7 +20,7 @@ class WorkersViewTest {
     private ApiException failure;
     private final WorkersClient client = new WorkersClient(null) {
         @Override
-        List<Worker> list() {
+        public List<Worker> list() {
             if (failure != null) {
                 throw failure;
             }

@@ -3,11 +3,9 @@ package dev.modelport.model.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.time.Clock;
+import dev.modelport.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,23 +18,7 @@ class VerifiedTokenCacheTest {
     private static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
 
     private final List<String> checked = new ArrayList<>();
-    private Instant now = START;
-    private final Clock clock = new Clock() {
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-    };
+    private final MutableClock clock = new MutableClock(START);
 
     /** Accepts "good-*" tokens expiring 15 minutes after START, refuses the rest; records every full check. */
     private final JwtDecoder verifier = token -> {
@@ -53,7 +35,7 @@ class VerifiedTokenCacheTest {
     @Test
     void decodeWhenSameTokenAgainWithinTtlThenCheckedOnce() {
         Jwt first = cache.decode("good-a");
-        now = now.plusSeconds(20);
+        clock.advance(Duration.ofSeconds(20));
         assertThat(cache.decode("good-a")).isSameAs(first);
         assertThat(checked).containsExactly("good-a");
     }
@@ -61,16 +43,16 @@ class VerifiedTokenCacheTest {
     @Test
     void decodeWhenTtlPassedThenCheckedAgain() {
         cache.decode("good-a");
-        now = now.plusSeconds(31);
+        clock.advance(Duration.ofSeconds(31));
         cache.decode("good-a");
         assertThat(checked).containsExactly("good-a", "good-a");
     }
 
     @Test
     void decodeWhenTokenExpiresBeforeTtlThenNotAnsweredFromCacheAfterExpiry() {
-        now = START.plus(Duration.ofMinutes(15)).minusSeconds(5);
+        clock.set(START.plus(Duration.ofMinutes(15)).minusSeconds(5));
         cache.decode("good-a");
-        now = now.plusSeconds(6);
+        clock.advance(Duration.ofSeconds(6));
         cache.decode("good-a");
         assertThat(checked).as("past exp the full check runs again (and applies its own clock skew)")
                 .containsExactly("good-a", "good-a");
