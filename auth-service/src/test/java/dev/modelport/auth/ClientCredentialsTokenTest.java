@@ -23,7 +23,7 @@ class ClientCredentialsTokenTest extends AuthServiceIntegrationTest {
         assertThat(claims.getSubject()).isEqualTo("modelport-cli");
         assertThat(claims.getStringClaim("client_id")).isEqualTo("modelport-cli");
         assertThat(claims.getStringListClaim("scope")).containsExactlyInAnyOrder("models.infer", "models.read", "models.admin");
-        assertThat(claims.getStringClaim("tier")).isEqualTo("standard");
+        assertThat(claims.getStringClaim("tier")).as("the platform's own clients hold the top tier").isEqualTo("premium");
         assertThat(claims.getClaims()).doesNotContainKey("models");
         assertThat(Duration.between(Instant.now(), claims.getExpirationTime().toInstant()))
                 .isBetween(Duration.ofMinutes(14), Duration.ofMinutes(15));

@@ -32,6 +32,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -50,6 +53,7 @@ import org.springframework.test.context.DynamicPropertySource;
         "modelport.gateway.security.issuer-uri=" + TestTokens.ISSUER,
         "modelport.gateway.rate-limit.tiers.free.requests-per-second=1",
         "modelport.gateway.rate-limit.tiers.free.burst=3"})
+@ExtendWith(OutputCaptureExtension.class)
 class GatewayPolicyTest {
 
     static final TestTokens tokens = TestTokens.start();
@@ -162,6 +166,23 @@ class GatewayPolicyTest {
         assertThat(management.body()).contains("may not use model 'fraud'");
         assertThat(get("/v2/models/iris", limited).statusCode()).isEqualTo(200);
         assertThat(post("/v2/models/iris/infer", limited, "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void signingKeysWhenModelAdminThenForbiddenAtTheGatewayAndLogged(CapturedOutput output) throws Exception {
+        int before = authService.seen.size();
+        String modelAdmin = tokens.tokenForModels("iris-admin", List.of("iris"), "models.admin");
+
+        HttpResponse<String> response = post("/api/keys/rotate", modelAdmin, "");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(response.body()).isEqualTo("{\"error\":\"rotating the signing keys is for platform admins only:"
+                + " this token is limited to models [iris]\"}");
+        assertThat(authService.seen.size()).as("never relayed").isEqualTo(before);
+        assertThat(output.getOut()).contains("{\"event\":\"refused\",\"caller\":\"iris-admin\",\"method\":\"POST\","
+                + "\"route\":\"/api/keys/rotate\",\"status\":403,").doesNotContain(modelAdmin);
+        assertThat(post("/api/keys/rotate", tokens.token("platform", "models.admin"), "").statusCode()).isEqualTo(200);
+        assertThat(authService.seen.size()).isEqualTo(before + 1);
     }
 
     @Test

@@ -57,6 +57,12 @@ class ApiClientStore {
                 .update();
     }
 
+    void updateTier(String clientId, String tier) {
+        jdbc.sql("UPDATE api_client SET tier = :tier WHERE client_id = :clientId")
+                .param("tier", tier).param("clientId", clientId)
+                .update();
+    }
+
     void markRevoked(String clientId, String actor, Instant at) {
         jdbc.sql("UPDATE api_client SET revoked_at = :at, revoked_by = :actor WHERE client_id = :clientId")
                 .param("at", utc(at)).param("actor", actor).param("clientId", clientId)

@@ -1,6 +1,8 @@
 package dev.modelport.auth.clients;
 
 import dev.modelport.support.audit.AuditLog;
+import dev.modelport.support.security.Reach;
+import dev.modelport.support.security.Scopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -18,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Creates, lists, revokes API clients and rotates their secrets. Each change and its audit
- * record commit together. Secrets are only ever stored hashed and returned once.
+ * Creates, lists, revokes API clients and rotates their secrets, each within the caller's reach
+ * ({@link ClientReach}). Each change and its audit record commit together. Secrets are only ever
+ * stored hashed and returned once.
  */
 @Service
 public class ApiClients {
@@ -31,36 +34,42 @@ public class ApiClients {
     private final ActiveClients registered;
     private final ApiClientStore store;
     private final ClientProperties properties;
+    private final ClientReach reach;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
     private final ClientCredentials credentials = new ClientCredentials();
 
-    ApiClients(ActiveClients registered, ApiClientStore store, ClientProperties properties, PasswordEncoder encoder,
-               AuditLog audit, Clock clock) {
+    ApiClients(ActiveClients registered, ApiClientStore store, ClientProperties properties, ClientReach reach,
+               PasswordEncoder encoder, AuditLog audit, Clock clock) {
         this.registered = registered;
         this.store = store;
         this.properties = properties;
+        this.reach = reach;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
     }
 
+    /** The clients inside the caller's reach (every client, for a platform admin). */
     @Transactional(readOnly = true)
-    public List<ApiClient> list() {
-        return store.findAll();
+    public List<ApiClient> list(Reach caller) {
+        return store.findAll().stream().filter(client -> reach.isInside(caller, client)).toList();
     }
 
     /**
      * Registers a client for client_credentials. {@code models} null means every model;
      * {@code tier} null means the default tier. Name and model-name syntax are checked by the
-     * caller's request validation; scopes and tier against what this service knows.
+     * caller's request validation; scopes and tier against what this service knows, then all
+     * three against the caller's reach.
      */
     @Transactional
-    public Created create(String actor, String name, List<String> scopes, List<String> models, String tier) {
+    public Created create(Reach caller, String name, List<String> scopes, List<String> models, String tier) {
         Set<String> grantedScopes = checkScopes(scopes);
         String grantedTier = tier == null ? properties.defaultTier() : checkTier(tier);
         List<String> allowlist = models == null ? null : List.copyOf(new LinkedHashSet<>(models));
+        reach.requireGrantable(caller, grantedScopes, allowlist, grantedTier);
+        String actor = caller.actor();
         String clientId = credentials.newClientId();
         String secret = credentials.newSecret();
         Instant now = Instant.now(clock);
@@ -78,7 +87,7 @@ public class ApiClients {
         registered.save(client);
         ApiClient created = new ApiClient(clientId, name, grantedScopes, allowlist, grantedTier, actor, now, null);
         store.insert(created, client.getId());
-        audit.record(actor, "client.create", clientId, null, describe(created));
+        audit.recordReaching(actor, "client.create", clientId, created.models(), describe(created));
         return new Created(created, new IssuedSecret(clientId, secret));
     }
 
@@ -88,8 +97,8 @@ public class ApiClients {
      * client cannot be revoked: that would lock every admin out of the console.
      */
     @Transactional
-    public void revoke(String actor, String clientId) {
-        ApiClient client = store.find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    public void revoke(Reach caller, String clientId) {
+        ApiClient client = findWithin(caller, clientId);
         if (BootstrapClients.CONSOLE_CLIENT_ID.equals(clientId)) {
             throw new ClientChangeRefusedException(clientId
                     + " is the admin console's client and cannot be revoked; rotate its secret instead");
@@ -97,31 +106,41 @@ public class ApiClients {
         if (client.revoked()) {
             return;
         }
-        store.markRevoked(clientId, actor, Instant.now(clock));
+        store.markRevoked(clientId, caller.actor(), Instant.now(clock));
         store.deleteAuthorizations(clientId);
-        audit.record(actor, "client.revoke", clientId, null, describe(client));
+        audit.recordReaching(caller.actor(), "client.revoke", clientId, client.models(), describe(client));
     }
 
     /** Replaces the client's secret; the old one fails from the moment this commits. */
     @Transactional
-    public IssuedSecret rotateSecret(String actor, String clientId) {
-        ApiClient client = store.find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+    public IssuedSecret rotateSecret(Reach caller, String clientId) {
+        ApiClient client = findWithin(caller, clientId);
         if (client.revoked()) {
             throw new ClientChangeRefusedException(clientId + " is revoked");
         }
         RegisteredClient current = registered.findIncludingRevoked(clientId);
         String secret = credentials.newSecret();
         registered.save(RegisteredClient.from(current).clientSecret(encoder.encode(secret)).build());
-        audit.record(actor, "client.secret.rotate", clientId, null, Map.of("name", client.name()));
+        audit.recordReaching(caller.actor(), "client.secret.rotate", clientId, client.models(),
+                Map.of("name", client.name()));
         return new IssuedSecret(clientId, secret);
+    }
+
+    /** The client, if it exists and lies inside the caller's reach; otherwise 404 either way. */
+    private ApiClient findWithin(Reach caller, String clientId) {
+        ApiClient client = store.find(clientId).orElseThrow(() -> new ClientNotFoundException(clientId));
+        if (!reach.isInside(caller, client)) {
+            throw new ClientOutsideReachException(clientId);
+        }
+        return client;
     }
 
     private Set<String> checkScopes(List<String> scopes) {
         Set<String> checked = new TreeSet<>();
         for (String scope : scopes) {
-            if (!Scopes.API.contains(scope)) {
+            if (!Scopes.isApiScope(scope)) {
                 throw new InvalidClientException("scopes", "unknown scope '" + scope + "' (known: "
-                        + String.join(", ", new TreeSet<>(Scopes.API)) + ")");
+                        + String.join(", ", Scopes.API) + ")");
             }
             checked.add(scope);
         }

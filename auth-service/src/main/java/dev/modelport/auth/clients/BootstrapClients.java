@@ -1,6 +1,7 @@
 package dev.modelport.auth.clients;
 
 import dev.modelport.support.audit.AuditLog;
+import dev.modelport.support.security.Scopes;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -21,8 +22,10 @@ import org.springframework.util.StringUtils;
 /**
  * Creates the platform's own clients on first start: {@code modelport-cli} (automation,
  * client_credentials, every scope) and {@code modelport-console} (the admin console:
- * authorization_code with PKCE, refresh tokens, no consent screen). A client that exists,
- * revoked or with a rotated secret, is left alone.
+ * authorization_code with PKCE, refresh tokens, no consent screen). Both get the highest tier, so
+ * their platform admins can hand out every tier (nobody hands out more than they hold); one from an
+ * older version in a lower tier is raised to it. Otherwise a client that exists, revoked or with a
+ * rotated secret, is left alone.
  */
 @Component
 class BootstrapClients implements ApplicationRunner {
@@ -34,17 +37,17 @@ class BootstrapClients implements ApplicationRunner {
     private final ActiveClients registered;
     private final ApiClientStore store;
     private final ClientBootstrapProperties bootstrap;
-    private final ClientProperties properties;
+    private final ClientReach reach;
     private final PasswordEncoder encoder;
     private final AuditLog audit;
     private final Clock clock;
 
     BootstrapClients(ActiveClients registered, ApiClientStore store, ClientBootstrapProperties bootstrap,
-                     ClientProperties properties, PasswordEncoder encoder, AuditLog audit, Clock clock) {
+                     ClientReach reach, PasswordEncoder encoder, AuditLog audit, Clock clock) {
         this.registered = registered;
         this.store = store;
         this.bootstrap = bootstrap;
-        this.properties = properties;
+        this.reach = reach;
         this.encoder = encoder;
         this.audit = audit;
         this.clock = clock;
@@ -61,6 +64,16 @@ class BootstrapClients implements ApplicationRunner {
             create(console(required(bootstrap.consoleSecret(), "MODELPORT_CONSOLE_SECRET", CONSOLE_CLIENT_ID)),
                     "ModelPort console");
         }
+        raiseToTopTier(CLI_CLIENT_ID);
+        raiseToTopTier(CONSOLE_CLIENT_ID);
+    }
+
+    private void raiseToTopTier(String clientId) {
+        String top = reach.topTier();
+        store.find(clientId).filter(client -> !top.equals(client.tier())).ifPresent(client -> {
+            store.updateTier(clientId, top);
+            audit.record(ACTOR, "client.tier", clientId, null, Map.of("before", client.tier(), "after", top));
+        });
     }
 
     private RegisteredClient.Builder cli(String secret) {
@@ -100,7 +113,7 @@ class BootstrapClients implements ApplicationRunner {
                 .build();
         registered.save(client);
         Set<String> scopes = new TreeSet<>(client.getScopes());
-        ApiClient created = new ApiClient(client.getClientId(), name, scopes, null, properties.defaultTier(),
+        ApiClient created = new ApiClient(client.getClientId(), name, scopes, null, reach.topTier(),
                 ACTOR, now, null);
         store.insert(created, client.getId());
         Map<String, Object> details = ApiClients.describe(created);

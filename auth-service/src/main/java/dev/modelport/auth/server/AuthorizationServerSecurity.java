@@ -5,6 +5,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 import dev.modelport.auth.users.AdminUsers;
 import dev.modelport.auth.users.FailedLogins;
 import dev.modelport.auth.users.ThrottledLogin;
+import dev.modelport.support.security.Scopes;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,8 +29,6 @@ import org.springframework.security.web.util.matcher.MediaTypeRequestMatcher;
  */
 @Configuration
 class AuthorizationServerSecurity {
-
-    static final String ADMIN_SCOPE = "SCOPE_models.admin";
 
     /**
      * Token, JWKS, discovery, authorize, userinfo. API callers that fail client
@@ -60,7 +59,7 @@ class AuthorizationServerSecurity {
         JsonSecurityErrors errors = new JsonSecurityErrors();
         return http
                 .securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(ADMIN_SCOPE))
+                .authorizeHttpRequests(requests -> requests.anyRequest().hasAuthority(Scopes.ADMIN_AUTHORITY))
                 .oauth2ResourceServer(resource -> resource
                         .jwt(withDefaults())
                         .authenticationEntryPoint(errors)

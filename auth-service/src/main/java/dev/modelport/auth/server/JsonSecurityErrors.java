@@ -2,6 +2,7 @@ package dev.modelport.auth.server;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.modelport.support.security.SecurityLog;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
@@ -25,6 +26,8 @@ final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenied
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
         entryPoint.commence(request, response, e);
+        SecurityLog.refused(null, request.getMethod(), request.getRequestURI(), HttpServletResponse.SC_UNAUTHORIZED,
+                "no valid bearer token");
         write(response, "a valid bearer token from auth-service is required");
     }
 
@@ -32,6 +35,8 @@ final class JsonSecurityErrors implements AuthenticationEntryPoint, AccessDenied
     public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
             throws IOException {
         accessDenied.handle(request, response, e);
+        SecurityLog.refused(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+                request.getMethod(), request.getRequestURI(), HttpServletResponse.SC_FORBIDDEN, "no models.admin scope");
         write(response, "the token lacks the models.admin scope");
     }
 

@@ -21,7 +21,7 @@ class BootstrapClientsTest extends AuthServiceIntegrationTest {
     @Autowired
     ApiClientStore store;
     @Autowired
-    ClientProperties properties;
+    ClientReach reach;
     @Autowired
     PasswordEncoder encoder;
     @Autowired
@@ -53,6 +53,24 @@ class BootstrapClientsTest extends AuthServiceIntegrationTest {
     }
 
     @Test
+    void runWhenPlatformClientInLowerTierThenRaisedToTheTopTierAndAudited() throws Exception {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("UPDATE api_client SET tier = 'standard' WHERE client_id = 'modelport-cli'").update();
+            bootstrap(CLI_SECRET, CONSOLE_SECRET).run(new DefaultApplicationArguments());
+            assertThat(store.find("modelport-cli")).hasValueSatisfying(cli -> assertThat(cli.tier()).isEqualTo("premium"));
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_record WHERE action = 'client.tier'"
+                    + " AND target = 'modelport-cli' AND details ->> 'before' = 'standard'").query(Long.class).single())
+                    .isEqualTo(1);
+            bootstrap(CLI_SECRET, CONSOLE_SECRET).run(new DefaultApplicationArguments());
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_record WHERE action = 'client.tier'"
+                    + " AND target = 'modelport-cli'").query(Long.class).single()).as("once").isEqualTo(1);
+            status.setRollbackOnly();
+        });
+        assertThat(store.find("modelport-console")).hasValueSatisfying(console ->
+                assertThat(console.tier()).isEqualTo("premium"));
+    }
+
+    @Test
     void bootstrapWhenDoneThenSecretsStoredAsBcryptHashes() {
         List<String> secrets = jdbc.sql("SELECT client_secret FROM oauth2_registered_client").query(String.class).list();
         assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}"));
@@ -63,6 +81,6 @@ class BootstrapClientsTest extends AuthServiceIntegrationTest {
         return new BootstrapClients(registered, store,
                 new ClientBootstrapProperties(cliSecret, consoleSecret, List.of("http://localhost:8090/cb"),
                         List.of("http://localhost:8090/")),
-                properties, encoder, audit, Clock.systemUTC());
+                reach, encoder, audit, Clock.systemUTC());
     }
 }

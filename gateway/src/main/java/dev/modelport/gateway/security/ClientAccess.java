@@ -16,20 +16,28 @@ import reactor.core.publisher.Mono;
 /**
  * One access rule: the token must carry one of the scopes and, when the path names a model
  * (the {@code {model}} variable) and the token lists {@code models}, that model must be on the
- * list. Denials carry their reason to the 403 body.
+ * list; a platform-only rule also refuses any token that lists {@code models}. Denials carry
+ * their reason to the 403 body. The services behind check the same again.
  */
 final class ClientAccess implements ReactiveAuthorizationManager<AuthorizationContext> {
 
     static final String MODEL_VARIABLE = "model";
 
     private final Set<String> scopes;
+    private final String platformOnly;
 
-    private ClientAccess(Set<String> scopes) {
+    private ClientAccess(Set<String> scopes, String platformOnly) {
         this.scopes = scopes;
+        this.platformOnly = platformOnly;
     }
 
     static ClientAccess anyScope(String... scopes) {
-        return new ClientAccess(Set.of(scopes));
+        return new ClientAccess(Set.of(scopes), null);
+    }
+
+    /** {@code models.admin} over every model; {@code what} names the thing in the 403. */
+    static ClientAccess platformAdmin(String what) {
+        return new ClientAccess(Set.of(GatewaySecurity.ADMIN), what);
     }
 
     @Override
@@ -47,6 +55,10 @@ final class ClientAccess implements ReactiveAuthorizationManager<AuthorizationCo
             return Mono.error(new AccessDeniedException("this needs scope " + String.join(" or ", sorted(scopes))));
         }
         List<String> allowed = token.getToken().getClaimAsStringList("models");
+        if (platformOnly != null && allowed != null) {
+            return Mono.error(new AccessDeniedException(platformOnly + " is for platform admins only: this token is"
+                    + " limited to models " + allowed.stream().sorted().toList()));
+        }
         if (model != null && allowed != null && !allowed.contains(model)) {
             return Mono.error(new AccessDeniedException("this client may not use model '" + model + "'"));
         }

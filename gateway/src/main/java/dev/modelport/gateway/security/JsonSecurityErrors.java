@@ -1,17 +1,22 @@
 package dev.modelport.gateway.security;
 
 import dev.modelport.gateway.web.ErrorResponses;
+import dev.modelport.support.security.SecurityLog;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
-/** 401 and 403 as {@code {"error": "..."}}, with the bearer challenge RFC 6750 asks for. */
+/**
+ * 401 and 403 as {@code {"error": "..."}}, with the bearer challenge RFC 6750 asks for; each refusal
+ * also writes the security log line (caller, route, reason).
+ */
 final class JsonSecurityErrors implements ServerAuthenticationEntryPoint, ServerAccessDeniedHandler {
 
     private final ErrorResponses errors;
@@ -25,8 +30,10 @@ final class JsonSecurityErrors implements ServerAuthenticationEntryPoint, Server
         boolean badToken = failure instanceof OAuth2AuthenticationException;
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE,
                 badToken ? "Bearer error=\"invalid_token\"" : "Bearer");
-        return errors.write(exchange, HttpStatus.UNAUTHORIZED,
-                badToken ? "invalid token: " + reason((OAuth2AuthenticationException) failure) : "a bearer token is required");
+        String message = badToken ? "invalid token: " + reason((OAuth2AuthenticationException) failure)
+                : "a bearer token is required";
+        log(exchange, null, HttpStatus.UNAUTHORIZED, message);
+        return errors.write(exchange, HttpStatus.UNAUTHORIZED, message);
     }
 
     @Override
@@ -34,7 +41,16 @@ final class JsonSecurityErrors implements ServerAuthenticationEntryPoint, Server
         exchange.getResponse().getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"insufficient_scope\"");
         String message = denied.getMessage() == null || denied.getMessage().equals("Access Denied")
                 ? "forbidden" : denied.getMessage();
-        return errors.write(exchange, HttpStatus.FORBIDDEN, message);
+        return ReactiveSecurityContextHolder.getContext()
+                .mapNotNull(context -> context.getAuthentication() == null ? null : context.getAuthentication().getName())
+                .defaultIfEmpty("")
+                .doOnNext(caller -> log(exchange, caller.isEmpty() ? null : caller, HttpStatus.FORBIDDEN, message))
+                .then(Mono.defer(() -> errors.write(exchange, HttpStatus.FORBIDDEN, message)));
+    }
+
+    private static void log(ServerWebExchange exchange, String caller, HttpStatus status, String reason) {
+        SecurityLog.refused(caller, exchange.getRequest().getMethod().name(), exchange.getRequest().getPath().value(),
+                status.value(), reason);
     }
 
     /** The validator's description, without echoing anything from the token itself. */

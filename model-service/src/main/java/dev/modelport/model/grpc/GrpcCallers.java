@@ -1,6 +1,6 @@
 package dev.modelport.model.grpc;
 
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import io.grpc.Context;
 import io.grpc.Contexts;
 import io.grpc.Metadata;
@@ -15,16 +15,16 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
 /**
- * Puts the {@link Caller} of an authenticated call into its gRPC {@link Context}, where the endpoint finds it on
+ * Puts the {@link Reach} of an authenticated call into its gRPC {@link Context}, where the endpoint finds it on
  * whatever thread runs the call. Runs inside {@link GrpcAuthentication}'s interceptor, which has validated the token.
  */
 final class GrpcCallers implements ServerInterceptor, Ordered {
 
-    private static final Context.Key<Caller> CALLER = Context.key("modelport-caller");
+    private static final Context.Key<Reach> CALLER = Context.key("modelport-caller");
 
     /** The caller of the current call; UNAUTHENTICATED when the call carried no valid token. */
-    static Caller current() {
-        Caller caller = CALLER.get();
+    static Reach current() {
+        Reach caller = CALLER.get();
         if (caller == null) {
             throw Status.UNAUTHENTICATED.withDescription("a valid bearer token is required").asRuntimeException();
         }
@@ -39,7 +39,7 @@ final class GrpcCallers implements ServerInterceptor, Ordered {
         if (!(authentication instanceof JwtAuthenticationToken token)) {
             return next.startCall(call, headers);
         }
-        Context context = Context.current().withValue(CALLER, Caller.of(token.getToken()));
+        Context context = Context.current().withValue(CALLER, Reach.of(token.getToken()));
         return Contexts.interceptCall(context, call, headers, next);
     }
 

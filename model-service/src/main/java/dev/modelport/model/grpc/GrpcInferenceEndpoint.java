@@ -74,7 +74,7 @@ class GrpcInferenceEndpoint extends GRPCInferenceServiceGrpc.GRPCInferenceServic
     public void modelReady(ModelReadyRequest request, StreamObserver<ModelReadyResponse> response) {
         answer(response, () -> {
             String model = modelName(request.getName(), "name");
-            GrpcCallers.current().requireAccess(model);
+            GrpcCallers.current().requireModel(model);
             Integer version = version(request.getVersion(), "version");
             versions.list(model);
             return ModelReadyResponse.newBuilder().setReady(inference.serving(model, version).isPresent()).build();
@@ -85,7 +85,7 @@ class GrpcInferenceEndpoint extends GRPCInferenceServiceGrpc.GRPCInferenceServic
     public void modelMetadata(ModelMetadataRequest request, StreamObserver<ModelMetadataResponse> response) {
         answer(response, () -> {
             String model = modelName(request.getName(), "name");
-            GrpcCallers.current().requireAccess(model);
+            GrpcCallers.current().requireModel(model);
             Integer version = version(request.getVersion(), "version");
             ModelMetadataService.Metadata described = version == null ? metadata.describe(model)
                     : metadata.describe(model, version);
@@ -107,7 +107,7 @@ class GrpcInferenceEndpoint extends GRPCInferenceServiceGrpc.GRPCInferenceServic
         call.setOnCancelHandler(() -> { });
         try {
             String model = modelName(request.getModelName(), "model_name");
-            GrpcCallers.current().requireAccess(model);
+            GrpcCallers.current().requireModel(model);
             Integer version = version(request.getModelVersion(), "model_version");
             InferenceRequest decoded = GrpcTensors.decode(request, limits);
             inference.infer(model, version, decoded)

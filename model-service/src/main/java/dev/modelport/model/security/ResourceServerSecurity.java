@@ -1,5 +1,8 @@
 package dev.modelport.model.security;
 
+import dev.modelport.support.security.Scopes;
+import dev.modelport.support.security.SecurityLog;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
@@ -32,23 +35,31 @@ class ResourceServerSecurity {
                         // the API's OpenAPI description, aggregated by the gateway at /docs
                         .requestMatchers(HttpMethod.GET, "/v3/api-docs").permitAll()
                         .requestMatchers(HttpMethod.POST, "/v2/models/*/infer", "/v2/models/*/versions/*/infer")
-                        .hasAuthority(Scopes.INFER)
-                        .requestMatchers(HttpMethod.GET, "/v2", "/v2/**").hasAnyAuthority(Scopes.READ, Scopes.INFER)
-                        .requestMatchers("/api/audit").hasAuthority(Scopes.ADMIN)
-                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(Scopes.READ, Scopes.ADMIN)
-                        .requestMatchers("/api/**").hasAuthority(Scopes.ADMIN)
+                        .hasAuthority(Scopes.INFER_AUTHORITY)
+                        .requestMatchers(HttpMethod.GET, "/v2", "/v2/**").hasAnyAuthority(Scopes.READ_AUTHORITY, Scopes.INFER_AUTHORITY)
+                        .requestMatchers("/api/audit").hasAuthority(Scopes.ADMIN_AUTHORITY)
+                        .requestMatchers(HttpMethod.GET, "/api/**").hasAnyAuthority(Scopes.READ_AUTHORITY, Scopes.ADMIN_AUTHORITY)
+                        .requestMatchers("/api/**").hasAuthority(Scopes.ADMIN_AUTHORITY)
                         .anyRequest().denyAll())
                 .oauth2ResourceServer(resource -> resource
                         .jwt(jwt -> { })
                         .authenticationEntryPoint((request, response, failure) -> {
                             bearer.commence(request, response, failure);
+                            refused(request, HttpStatus.UNAUTHORIZED, "no valid bearer token");
                             writeError(response, json, HttpStatus.UNAUTHORIZED, "a valid bearer token is required");
                         })
-                        .accessDeniedHandler((request, response, denied) ->
-                                writeError(response, json, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request")))
+                        .accessDeniedHandler((request, response, denied) -> {
+                            refused(request, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request");
+                            writeError(response, json, HttpStatus.FORBIDDEN, "the token's scopes do not allow this request");
+                        }))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
                 .build();
+    }
+
+    private static void refused(HttpServletRequest request, HttpStatus status, String reason) {
+        SecurityLog.refused(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+                request.getMethod(), request.getRequestURI(), status.value(), reason);
     }
 
     private static void writeError(HttpServletResponse response, JsonMapper json, HttpStatus status, String message)

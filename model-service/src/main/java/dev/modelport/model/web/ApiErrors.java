@@ -6,7 +6,9 @@ import dev.modelport.model.protocol.ProtocolException;
 import dev.modelport.model.registry.ConflictException;
 import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.NotFoundException;
+import dev.modelport.support.security.SecurityLog;
 import jakarta.servlet.MultipartConfigElement;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -134,7 +136,9 @@ class ApiErrors {
     }
 
     @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, String>> denied(AccessDeniedException e) {
+    ResponseEntity<Map<String, String>> denied(AccessDeniedException e, HttpServletRequest request) {
+        SecurityLog.refused(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
+                request.getMethod(), request.getRequestURI(), HttpStatus.FORBIDDEN.value(), e.getMessage());
         return error(HttpStatus.FORBIDDEN, e.getMessage());
     }
 

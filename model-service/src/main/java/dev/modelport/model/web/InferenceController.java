@@ -7,7 +7,7 @@ import dev.modelport.model.protocol.DecodeLimits;
 import dev.modelport.model.protocol.ProtocolException;
 import dev.modelport.model.protocol.V2JsonReader;
 import dev.modelport.model.protocol.V2JsonWriter;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -61,7 +61,7 @@ class InferenceController {
      * batched request a servlet async dispatch.
      */
     private ResponseEntity<byte[]> run(Jwt jwt, String name, Integer version, HttpServletRequest http) throws IOException {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         InferenceRequest request = decode(http);
         try {
             return encode(request, inference.infer(name, version, request).join());

@@ -4,7 +4,7 @@ import dev.modelport.model.inference.MetricsSummary;
 import dev.modelport.model.inference.SeriesWindow;
 import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.ModelCatalog;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import dev.modelport.model.workers.ClusterMetrics;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -38,7 +38,7 @@ class MetricsController {
                    @RequestParam(defaultValue = "cluster") String scope,
                    @RequestParam(defaultValue = "15m") String window,
                    @RequestHeader(HttpHeaders.AUTHORIZATION) String authorization) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         SeriesWindow span = SeriesWindow.of(window).orElseThrow(() -> new InvalidRequestException(
                 "parameter 'window' must be " + SeriesWindow.accepted() + ", not '" + window + "'"));
         catalog.get(name);

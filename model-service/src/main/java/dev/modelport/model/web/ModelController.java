@@ -1,7 +1,7 @@
 package dev.modelport.model.web;
 
 import dev.modelport.model.registry.ModelCatalog;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import dev.modelport.model.web.ModelRequests.CreateModel;
 import dev.modelport.model.web.ModelRequests.UpdateModel;
 import dev.modelport.model.web.ModelResponses.ModelView;
@@ -33,14 +33,14 @@ class ModelController {
 
     @GetMapping
     List<ModelView> list(@AuthenticationPrincipal Jwt jwt) {
-        Caller caller = Caller.of(jwt);
-        return catalog.list(caller::mayUse).stream().map(ModelView::of).toList();
+        Reach caller = Reach.of(jwt);
+        return catalog.list(caller::covers).stream().map(ModelView::of).toList();
     }
 
     @PostMapping
     ResponseEntity<ModelView> create(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody CreateModel request) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(request.name());
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(request.name());
         catalog.create(request.name(), request.description(), request.tags(), caller.actor());
         return ResponseEntity.created(URI.create("/api/models/" + request.name()))
                 .body(ModelView.of(catalog.get(request.name())));
@@ -48,22 +48,22 @@ class ModelController {
 
     @GetMapping("/{name}")
     ModelView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return ModelView.of(catalog.get(name));
     }
 
     @PatchMapping("/{name}")
     ModelView update(@AuthenticationPrincipal Jwt jwt, @PathVariable String name, @Valid @RequestBody UpdateModel request) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(name);
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(name);
         catalog.update(name, request.description(), request.tags(), caller.actor());
         return ModelView.of(catalog.get(name));
     }
 
     @DeleteMapping("/{name}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(name);
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(name);
         catalog.delete(name, caller.actor());
         return ResponseEntity.noContent().build();
     }

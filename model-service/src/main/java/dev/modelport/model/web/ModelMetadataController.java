@@ -5,7 +5,7 @@ import dev.modelport.model.onnx.Signature;
 import dev.modelport.model.onnx.TensorSpec;
 import dev.modelport.model.registry.ModelMetadataService;
 import dev.modelport.model.registry.VersionCatalog;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -35,26 +35,26 @@ class ModelMetadataController {
     /** Metadata of the production version (or the latest, for a model not rolled out yet), listing every version. */
     @GetMapping("/v2/models/{name}")
     ModelMetadata model(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return ModelMetadata.of(metadata.describe(name));
     }
 
     @GetMapping("/v2/models/{name}/versions/{version}")
     ModelMetadata version(@AuthenticationPrincipal Jwt jwt, @PathVariable String name, @PathVariable int version) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return ModelMetadata.of(metadata.describe(name, version));
     }
 
     @GetMapping("/v2/models/{name}/ready")
     ResponseEntity<Map<String, Object>> ready(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return readiness(name, null);
     }
 
     @GetMapping("/v2/models/{name}/versions/{version}/ready")
     ResponseEntity<Map<String, Object>> versionReady(@AuthenticationPrincipal Jwt jwt, @PathVariable String name,
                                                      @PathVariable int version) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return readiness(name, version);
     }
 

@@ -2,7 +2,7 @@ package dev.modelport.model.web;
 
 import dev.modelport.model.registry.RolloutChange;
 import dev.modelport.model.registry.RolloutService;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import dev.modelport.model.web.ModelRequests.ChangeRollout;
 import dev.modelport.model.web.ModelResponses.RolloutView;
 import jakarta.validation.Valid;
@@ -32,23 +32,23 @@ class RolloutController {
 
     @GetMapping
     RolloutView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return RolloutView.of(rollouts.get(name));
     }
 
     @PutMapping
     RolloutView change(@AuthenticationPrincipal Jwt jwt, @PathVariable String name,
                        @Valid @RequestBody ChangeRollout request) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(name);
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(name);
         var change = new RolloutChange(request.production(), request.canary(), request.canaryPercent(), request.shadow());
         return RolloutView.of(rollouts.change(name, change, caller.actor()));
     }
 
     @DeleteMapping
     RolloutView clear(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(name);
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(name);
         return RolloutView.of(rollouts.clear(name, caller.actor()));
     }
 }

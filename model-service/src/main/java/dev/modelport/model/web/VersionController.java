@@ -3,7 +3,7 @@ package dev.modelport.model.web;
 import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.ModelNames;
 import dev.modelport.model.registry.VersionCatalog;
-import dev.modelport.model.security.Caller;
+import dev.modelport.support.security.Reach;
 import dev.modelport.model.storage.Sha256;
 import dev.modelport.model.storage.UploadSpool;
 import dev.modelport.model.web.ModelResponses.VersionView;
@@ -45,9 +45,9 @@ class VersionController {
                                        @RequestParam("file") MultipartFile file,
                                        @RequestParam(name = "description", required = false) String description)
             throws IOException {
-        Caller caller = Caller.of(jwt);
+        Reach caller = Reach.of(jwt);
         ModelNames.requireValid(name);
-        caller.requireAccess(name);
+        caller.requireModel(name);
         if (file.isEmpty()) {
             throw new InvalidRequestException("the uploaded file is empty");
         }
@@ -68,20 +68,20 @@ class VersionController {
 
     @GetMapping
     List<VersionView> list(@AuthenticationPrincipal Jwt jwt, @PathVariable String name) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return versions.list(name).stream().map(VersionView::of).toList();
     }
 
     @GetMapping("/{version}")
     VersionView get(@AuthenticationPrincipal Jwt jwt, @PathVariable String name, @PathVariable int version) {
-        Caller.of(jwt).requireAccess(name);
+        Reach.of(jwt).requireModel(name);
         return VersionView.of(versions.get(name, version));
     }
 
     @DeleteMapping("/{version}")
     ResponseEntity<Void> delete(@AuthenticationPrincipal Jwt jwt, @PathVariable String name, @PathVariable int version) {
-        Caller caller = Caller.of(jwt);
-        caller.requireAccess(name);
+        Reach caller = Reach.of(jwt);
+        caller.requireModel(name);
         versions.delete(name, version, caller.actor());
         return ResponseEntity.noContent().build();
     }

@@ -4,17 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.model.security.VerifiedTokenCache;
 import dev.modelport.model.testing.OnnxModels;
+import dev.modelport.support.audit.AuditLog;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+@ExtendWith(OutputCaptureExtension.class)
 class AccessApiTest extends ApiTestSupport {
 
     @Autowired
     JwtDecoder decoder;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void jwtDecoderWhenStartedThenRemembersVerifiedTokensAndStillRefusesForeignOnes() throws Exception {
@@ -86,6 +94,76 @@ class AccessApiTest extends ApiTestSupport {
         List<String> listed = new ArrayList<>();
         json(get(limited, "/api/models")).forEach(model -> listed.add(model.path("name").asString()));
         assertThat(listed).contains(mine).doesNotContain(theirs);
+    }
+
+    @Test
+    void createWhenModelOutsideTheCallersListThenForbiddenAndNothingStored() throws Exception {
+        String mine = uniqueName("mine");
+        String theirs = uniqueName("theirs");
+        String limited = TOKENS.tokenForModels("team-a", List.of(mine), "models.read", "models.admin");
+        Stored before = stored();
+
+        HttpResponse<String> response = postJson(limited, "/api/models", "{\"name\": \"" + theirs + "\"}");
+
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).path("error").asString()).isEqualTo("this client may not use model '" + theirs + "'");
+        assertNothingStored("create outside the model list", before);
+        assertThat(postJson(limited, "/api/models", "{\"name\": \"" + mine + "\"}").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void refusedWhenOutsideTheReachThenOneSecurityLogLineWithoutTheToken(CapturedOutput output) throws Exception {
+        String theirs = uniqueName("theirs");
+        String limited = TOKENS.tokenForModels("team-log", List.of(uniqueName("mine")), "models.read", "models.admin");
+
+        assertThat(delete(limited, "/api/models/" + theirs).statusCode()).isEqualTo(403);
+        assertThat(get(READER, "/api/audit").statusCode()).isEqualTo(403);
+
+        assertThat(output.getOut().lines().filter(line -> line.contains("\"event\":\"refused\"")
+                && line.contains("\"caller\":\"team-log\",\"method\":\"DELETE\",\"route\":\"/api/models/" + theirs
+                + "\",\"status\":403,\"reason\":\"this client may not use model '" + theirs + "'\""))).hasSize(1);
+        assertThat(output.getOut()).contains("\"caller\":\"dashboard\",\"method\":\"GET\",\"route\":\"/api/audit\"")
+                .doesNotContain(limited).doesNotContain(READER);
+    }
+
+    @Test
+    void auditWhenModelLimitedThenOnlyRecordsAboutItsModelsAndClientsInsideThem() throws Exception {
+        String mine = uniqueName("mine");
+        String theirs = uniqueName("theirs");
+        upload(ADMIN, mine, OnnxModels.addConstant(), null);
+        upload(ADMIN, theirs, OnnxModels.addConstant(), null);
+        audit.recordReaching("ops-bot", "client.create", "mp-inside", List.of(mine), Map.of());
+        audit.recordReaching("ops-bot", "client.create", "mp-wider", List.of(mine, theirs), Map.of());
+        audit.recordReaching("ops-bot", "client.create", "mp-unlimited", null, Map.of());
+        audit.record("ops-bot", "key.rotate", "kid-1", null, Map.of());
+        String limited = TOKENS.tokenForModels("team-a", List.of(mine), "models.read", "models.admin");
+
+        var page = json(get(limited, "/api/audit?actor=ops-bot&size=500"));
+
+        List<String> targets = new ArrayList<>();
+        page.path("records").forEach(record -> targets.add(record.path("target").asString()));
+        assertThat(targets).contains(mine + "/1", "mp-inside")
+                .doesNotContain(theirs + "/1", "mp-wider", "mp-unlimited", "kid-1");
+        assertThat(page.path("total").asLong()).as("the total counts only what it may see").isEqualTo(targets.size());
+        assertThat(page.path("records")).allSatisfy(record -> assertThat(record.path("reach").values())
+                .allSatisfy(model -> assertThat(model.asString()).isEqualTo(mine)));
+        var everything = json(get(ADMIN, "/api/audit?actor=ops-bot&size=500")).path("records").toString();
+        assertThat(everything).contains("mp-wider", "mp-unlimited", "kid-1", theirs + "/1");
+    }
+
+    @Test
+    void auditWhenFilteredByActionFamilyThenOnlyThatFamily() throws Exception {
+        String model = uniqueName("family");
+        upload(ADMIN, model, OnnxModels.addConstant(), null);
+        putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}");
+        audit.record("ops-bot", "rolloutx", model, model, Map.of());
+
+        var family = json(get(ADMIN, "/api/audit?model=" + model + "&action=rollout"));
+        assertThat(family.path("records")).extracting(record -> record.path("action").asString())
+                .containsExactly("rollout.changed");
+        var exact = json(get(ADMIN, "/api/audit?model=" + model + "&action=version.uploaded"));
+        assertThat(exact.path("records")).extracting(record -> record.path("action").asString())
+                .containsExactly("version.uploaded");
     }
 
     @Test

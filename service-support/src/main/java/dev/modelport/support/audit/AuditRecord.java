@@ -1,6 +1,7 @@
 package dev.modelport.support.audit;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -8,7 +9,8 @@ import java.util.Map;
  * (before/after values and the like).
  *
  * @param model the model the change concerns, when it concerns one (for filtering)
+ * @param reach the models the change reaches (its model, or a client's model list); null: platform-wide
  */
 public record AuditRecord(long id, Instant time, String actor, String action, String target, String model,
-                          Map<String, Object> details) {
+                          List<String> reach, Map<String, Object> details) {
 }

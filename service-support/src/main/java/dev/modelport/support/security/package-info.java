@@ -1,4 +1,5 @@
 /**
- * Helpers the services' token checks share: the memory of tokens that already passed.
+ * What the services' token checks share: a token's reach (scopes and model list), the scope
+ * names, the security log line of a refused call, and the memory of tokens that already passed.
  */
 package dev.modelport.support.security;
