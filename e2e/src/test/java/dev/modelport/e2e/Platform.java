@@ -124,14 +124,19 @@ final class Platform {
         return sendJson("PUT", url, bearerToken, body);
     }
 
-    private HttpResponse<String> sendJson(String method, String url, String bearerToken, String body)
+    /** Any method with a JSON body (or none, when {@code body} is null), with a bearer token or none. */
+    HttpResponse<String> sendJson(String method, String url, String bearerToken, String body)
             throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
-                        .header("Authorization", "Bearer " + bearerToken)
-                        .header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(body))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+                .header("Accept", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     /** A service's {@code /actuator/prometheus} text, as Prometheus asks for it (the infrastructure user). */
@@ -143,22 +148,22 @@ final class Platform {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    /** A multipart upload of {@code file} as part {@code file}, as curl -F does. */
+    /** A multipart upload of {@code file} as part {@code file}, as curl -F does (without a token when it is null). */
     HttpResponse<String> upload(String url, String bearerToken, Path file) throws IOException, InterruptedException {
         String boundary = "----modelport-e2e";
         String head = "--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
                 + file.getFileName() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n";
-        return http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
-                        .header("Authorization", "Bearer " + bearerToken)
-                        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-                        .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
-                                HttpRequest.BodyPublishers.ofFile(file),
-                                HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")))
-                        .build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(60))
+                .header("Content-Type", "multipart/form-data; boundary=" + boundary)
+                .POST(HttpRequest.BodyPublishers.concat(HttpRequest.BodyPublishers.ofString(head),
+                        HttpRequest.BodyPublishers.ofFile(file),
+                        HttpRequest.BodyPublishers.ofString("\r\n--" + boundary + "--\r\n")));
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Pids of live processes whose command line runs one of this checkout's service jars. */
     /** Whether {@code bin/platform} holds a pid file here: something it started may still run. */
     boolean hasStarted() {
         try (Stream<Path> files = Files.list(home.resolve("pids"))) {
@@ -168,6 +173,7 @@ final class Platform {
         }
     }
 
+    /** Pids of live processes whose command line runs one of this checkout's service jars. */
     List<Long> processesOfThisCheckout() {
         List<String> jarDirectories = SERVICE_MODULES.stream().map(module -> root.resolve(module).resolve("target") + "/").toList();
         return ProcessHandle.allProcesses()
