@@ -10,15 +10,24 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
-/** A stand-in worker on localhost: answers 200 and remembers the headers of every request it saw. */
+/**
+ * A stand-in worker on localhost: answers 200 and remembers the headers of every request it saw.
+ * On command it answers late ({@link #answerAfter}) or drops the connection without an answer
+ * ({@link #dropConnections}), as a stuck or crashing worker would.
+ */
 final class StubBackend implements AutoCloseable {
 
     record Seen(String method, String path, Map<String, List<String>> headers, long bodyBytes) {
     }
 
     private final HttpServer server;
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     final List<Seen> seen = new CopyOnWriteArrayList<>();
+    private volatile long delayMillis;
+    private volatile boolean drop;
 
     StubBackend() {
         try {
@@ -33,6 +42,11 @@ final class StubBackend implements AutoCloseable {
             }
             seen.add(new Seen(exchange.getRequestMethod(), exchange.getRequestURI().getPath(),
                     Map.copyOf(exchange.getRequestHeaders()), bytes));
+            if (drop) {
+                exchange.close();
+                return;
+            }
+            pause(delayMillis);
             byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
             exchange.sendResponseHeaders(200, answer.length);
@@ -40,7 +54,28 @@ final class StubBackend implements AutoCloseable {
                 out.write(answer);
             }
         });
+        server.setExecutor(handlers);
         server.start();
+    }
+
+    /** Answers every request {@code millis} late (0: at once) and never drops a connection. */
+    void answerAfter(long millis) {
+        drop = false;
+        delayMillis = millis;
+    }
+
+    /** Reads each request, then closes the connection without answering. */
+    void dropConnections() {
+        delayMillis = 0;
+        drop = true;
+    }
+
+    private static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     String uri() {
@@ -54,5 +89,6 @@ final class StubBackend implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
+        handlers.shutdownNow();
     }
 }

@@ -60,17 +60,20 @@ public class LiveBreakerSettings {
     static Resilience4JConfigBuilder.Resilience4JCircuitBreakerConfiguration configuration(String id,
             ResilienceProperties properties) {
         return new Resilience4JConfigBuilder(id)
-                .circuitBreakerConfig(breakerConfig(properties))
+                .circuitBreakerConfig(breakerConfig(id, properties))
                 .timeLimiterConfig(timeLimiterConfig(id, properties))
                 .build();
     }
 
-    static CircuitBreakerConfig breakerConfig(ResilienceProperties properties) {
+    static CircuitBreakerConfig breakerConfig(String id, ResilienceProperties properties) {
         return CircuitBreakerConfig.custom()
                 .failureRateThreshold(properties.failureRateThreshold())
                 .slidingWindowSize(properties.slidingWindowSize())
                 .minimumNumberOfCalls(properties.minimumCalls())
                 .waitDurationInOpenState(properties.openStateWait())
+                .slowCallDurationThreshold(properties.slowCallDurationOf(id))
+                .slowCallRateThreshold(properties.slowCallRateThreshold())
+                .permittedNumberOfCallsInHalfOpenState(properties.halfOpenCalls())
                 .build();
     }
 
@@ -102,11 +105,11 @@ public class LiveBreakerSettings {
         List<String> names = breakers.getAllCircuitBreakers().stream().map(breaker -> breaker.getName()).toList();
         for (String name : names) {
             ResilienceProperties settings = current;
-            factory.configure(builder -> builder.circuitBreakerConfig(breakerConfig(settings))
+            factory.configure(builder -> builder.circuitBreakerConfig(breakerConfig(name, settings))
                     .timeLimiterConfig(timeLimiterConfig(name, settings)), name);
             // replaced in the registries, so a route whose filter still holds the old settings gets the new ones
             breakers.remove(name);
-            breakers.circuitBreaker(name, breakerConfig(settings));
+            breakers.circuitBreaker(name, breakerConfig(name, settings));
             timeLimiters.remove(name);
             timeLimiters.timeLimiter(name, timeLimiterConfig(name, settings));
         }

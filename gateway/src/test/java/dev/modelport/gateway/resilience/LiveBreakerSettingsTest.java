@@ -20,7 +20,8 @@ class LiveBreakerSettingsTest {
             .withProperty("modelport.gateway.resilience.failure-rate-threshold", "50")
             .withProperty("modelport.gateway.resilience.time-limit", "35s");
     private final LiveBreakerSettings settings = new LiveBreakerSettings(
-            new ResilienceProperties(50, 50, 20, Duration.ofSeconds(10), Duration.ofSeconds(35), Map.of(), Duration.ofSeconds(30)),
+            new ResilienceProperties(50, 50, 20, Duration.ofSeconds(10), Duration.ofSeconds(10), Map.of(), 80, 5,
+                    Duration.ofSeconds(35), Map.of(), Duration.ofSeconds(30)),
             environment);
     private final CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
     private final TimeLimiterRegistry timeLimiters = TimeLimiterRegistry.ofDefaults();
