@@ -91,32 +91,42 @@ class GatewayIT {
     @Order(1)
     void forgedOrMissingTokensWhenCalledThenUnauthorizedJson() throws Exception {
         RSAKey published = (RSAKey) JWKSet.parse(get(AUTH + "/oauth2/jwks", null).body()).getKeys().getFirst();
+        PlatformSigner trusted = PlatformSigner.newestKey(credentials.get("MODELPORT_KEY_ENCRYPTION_SECRET"));
         JWTClaimsSet claims = claims(AUTH_ISSUER).build();
         RSAKey own = new RSAKeyGenerator(2048).keyID(UUID.randomUUID().toString()).generate();
 
         SignedJWT hmac = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.HS256).keyID(published.getKeyID()).build(), claims);
         hmac.sign(new MACSigner(published.toRSAPublicKey().getEncoded()));
         Instant longAgo = Instant.now().minusSeconds(3600);
+        // the last three are signed with the platform's own key: each fails for the one reason it is named after
         Map<String, String> forged = Map.of(
                 "alg none", new PlainJWT(claims).serialize(),
                 "HS256 with the public key", hmac.serialize(),
                 "unknown key", signed(own, own.getKeyID(), claims),
-                "expired beyond the skew", signed(own, published.getKeyID(), claims(AUTH_ISSUER)
+                "expired beyond the skew", trusted.sign(claims(AUTH_ISSUER)
                         .issueTime(Date.from(longAgo)).notBeforeTime(Date.from(longAgo))
                         .expirationTime(Date.from(Instant.now().minusSeconds(120))).build()),
-                "wrong issuer", signed(own, published.getKeyID(), claims("http://evil.test").build()),
-                "wrong audience", signed(own, published.getKeyID(), claims(AUTH_ISSUER).audience("other").build()));
+                "wrong issuer", trusted.sign(claims("http://evil.test").build()),
+                "wrong audience", trusted.sign(claims(AUTH_ISSUER).audience("other").build()));
+        Map<String, String> reasons = Map.of(
+                "alg none", "invalid token: signature or format not accepted",
+                "HS256 with the public key", "invalid token: signature or format not accepted",
+                "unknown key", "invalid token: signature or format not accepted",
+                "expired beyond the skew", "invalid token: expired",
+                "wrong issuer", "invalid token: wrong issuer",
+                "wrong audience", "invalid token: wrong audience");
         for (Map.Entry<String, String> token : forged.entrySet()) {
             HttpResponse<String> response = get(GATEWAY + "/v2/models/iris", token.getValue());
             assertThat(response.statusCode()).as(token.getKey()).isEqualTo(401);
-            assertThat(response.body()).as(token.getKey()).startsWith("{\"error\":\"invalid token");
+            assertThat(json.readTree(response.body()).path("error").asString()).as(token.getKey())
+                    .isEqualTo(reasons.get(token.getKey()));
         }
         HttpResponse<String> none = get(GATEWAY + "/v2/models/iris", null);
         assertThat(none.statusCode()).isEqualTo(401);
         assertThat(none.body()).startsWith("{\"error\":");
         assertThat(get(GATEWAY + "/v2/health/ready", null).statusCode()).isEqualTo(200);
         assertThat(get(GATEWAY + "/v2", adminToken).statusCode()).isEqualTo(200);
-        assertThat(get(GATEWAY + "/v2/models/iris", adminToken).statusCode()).as("passes the gateway").isNotIn(401, 403);
+        assertThat(get(GATEWAY + "/v2/models/iris", adminToken).statusCode()).isEqualTo(200);
     }
 
     @Test
@@ -130,7 +140,7 @@ class GatewayIT {
         assertThat(get(GATEWAY + "/api/clients", reader).statusCode()).isEqualTo(403);
 
         String limited = clientToken("gw-it limited", List.of("models.read", "models.infer"), List.of("iris"), "standard");
-        assertThat(get(GATEWAY + "/v2/models/iris", limited).statusCode()).as("passes the gateway").isNotIn(401, 403);
+        assertThat(get(GATEWAY + "/v2/models/iris", limited).statusCode()).isEqualTo(200);
         assertThat(get(GATEWAY + "/api/models/iris", limited).statusCode()).isEqualTo(200);
         for (HttpResponse<String> response : List.of(
                 post(GATEWAY + "/v2/models/fraud/infer", limited, "{}"),
@@ -195,42 +205,30 @@ class GatewayIT {
         assertThat(denied.headers().firstValue("X-RateLimit-Remaining")).hasValue("0");
         // the bucket plus what it refilled while the burst was under way, nothing more
         assertThat(allowed).isLessThanOrEqualTo(burst + (int) Math.ceil(perSecond * seconds) + 1);
-        assertThat(get(GATEWAY + "/v2/models/iris", neighbour).statusCode()).isNotIn(401, 403, 429);
+        assertThat(get(GATEWAY + "/v2/models/iris", neighbour).statusCode()).as("another client's quota").isEqualTo(200);
     }
 
     @Test
     @Order(5)
-    void bodyOverLimitWhenSentThenPayloadTooLargeFastAndNoWorkerSeesIt() throws Exception {
+    void bodyOverLimitWhenDeclaredThenPayloadTooLargeBeforeAnyOfItIsSentAndNoWorkerSeesIt() throws Exception {
         String token = clientToken("gw-it big", List.of("models.infer"), null, "premium");
         double postsBefore = workerPosts();
         long started = System.nanoTime();
         String statusLine;
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress("localhost", 8080), 2000);
-            socket.setSoTimeout(5000);
+            socket.setSoTimeout(10_000);
             OutputStream out = socket.getOutputStream();
+            // only the head: a gateway that waited for the 9 MB body would never answer
             out.write(("POST /v2/models/iris/infer HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + token
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + (9 * 1024 * 1024) + "\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             out.flush();
-            Thread body = Thread.ofVirtual().start(() -> {
-                try {
-                    byte[] chunk = new byte[64 * 1024];
-                    for (int sent = 0; sent < 9 * 1024 * 1024; sent += chunk.length) {
-                        out.write(chunk);
-                    }
-                } catch (java.io.IOException closedByGateway) {
-                    // expected: the gateway answers and closes without reading the body
-                }
-            });
             statusLine = readLine(socket.getInputStream());
-            body.interrupt();
         }
-        long millis = Duration.ofNanos(System.nanoTime() - started).toMillis();
-        System.out.printf("9 MB body: '%s' after %d ms%n", statusLine, millis);
+        System.out.printf("9 MB body declared, none sent: '%s' after %d ms%n", statusLine,
+                Duration.ofNanos(System.nanoTime() - started).toMillis());
         assertThat(statusLine).startsWith("HTTP/1.1 413");
-        assertThat(millis).isLessThan(100);
-        Thread.sleep(500);
         assertThat(workerPosts()).as("POSTs the workers served").isEqualTo(postsBefore);
     }
 
