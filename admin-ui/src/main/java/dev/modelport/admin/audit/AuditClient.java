@@ -8,7 +8,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.util.StringUtils;
 import org.springframework.web.util.UriBuilder;
 
-/** The audit trail model-service keeps: newest first, filtered by model and actor. */
+/** The audit trail model-service keeps: newest first, filtered by model, actor and action. */
 @Service
 public class AuditClient {
 
@@ -27,18 +27,22 @@ public class AuditClient {
         this.api = api;
     }
 
-    public AuditPage page(String model, String actor, int page, int size) {
-        return api.rest().get().uri(uri -> query(uri.path("/api/audit"), model, actor)
+    /** @param action an action or its family ({@code login}: every sign-in record); blank: any */
+    public AuditPage page(String model, String actor, String action, int page, int size) {
+        return api.rest().get().uri(uri -> query(uri.path("/api/audit"), model, actor, action)
                         .queryParam("page", page).queryParam("size", size).build())
                 .retrieve().body(AuditPage.class);
     }
 
-    private static UriBuilder query(UriBuilder uri, String model, String actor) {
+    private static UriBuilder query(UriBuilder uri, String model, String actor, String action) {
         if (StringUtils.hasText(model)) {
             uri.queryParam("model", model.strip());
         }
         if (StringUtils.hasText(actor)) {
             uri.queryParam("actor", actor.strip());
+        }
+        if (StringUtils.hasText(action)) {
+            uri.queryParam("action", action.strip());
         }
         return uri;
     }

@@ -105,7 +105,7 @@ class RolloutPanel extends VerticalLayout {
 
     private Integer previousProduction(int production) {
         try {
-            return previousProduction(audit.page(model, null, 0, 100).records(), production);
+            return previousProduction(audit.page(model, null, "rollout.changed", 0, 100).records(), production);
         } catch (ApiException unavailable) {
             return null;
         }

@@ -19,8 +19,8 @@ import org.junit.jupiter.api.Test;
 
 class AuditViewTest {
 
-    /** What the view asked for: model and actor filters, page and size. */
-    record Request(String model, String actor, int page, int size) {
+    /** What the view asked for: model, actor and action filters, page and size. */
+    record Request(String model, String actor, String action, int page, int size) {
     }
 
     private final List<Request> requests = new ArrayList<>();
@@ -28,14 +28,15 @@ class AuditViewTest {
     private ApiException failure;
     private final AuditClient audit = new AuditClient(null) {
         @Override
-        public AuditPage page(String model, String actor, int page, int size) {
-            requests.add(new Request(model, actor, page, size));
+        public AuditPage page(String model, String actor, String action, int page, int size) {
+            requests.add(new Request(model, actor, action, page, size));
             if (failure != null) {
                 throw failure;
             }
             List<AuditEntry> matching = trail.stream()
                     .filter(entry -> model.isBlank() || model.equals(entry.model()))
                     .filter(entry -> actor.isBlank() || actor.equals(entry.actor()))
+                    .filter(entry -> action.isBlank() || entry.action().equals(action) || entry.action().startsWith(action + "."))
                     .toList();
             List<AuditEntry> onPage = matching.stream().skip((long) page * size).limit(size).toList();
             return new AuditPage(onPage, page, size, matching.size());
@@ -63,8 +64,8 @@ class AuditViewTest {
         List<AuditEntry> shown = GridKt._fetch(view.records, 40, 20);
 
         assertThat(shown).extracting(AuditEntry::id).containsExactlyElementsOf(LongStream.range(40, 60).boxed().toList());
-        assertThat(requests).containsExactly(new Request("", "", 0, AuditView.PAGE_SIZE),
-                new Request("", "", 1, AuditView.PAGE_SIZE));
+        assertThat(requests).containsExactly(new Request("", "", "", 0, AuditView.PAGE_SIZE),
+                new Request("", "", "", 1, AuditView.PAGE_SIZE));
     }
 
     @Test
@@ -76,7 +77,7 @@ class AuditViewTest {
         List<AuditEntry> shown = GridKt._fetch(view.records, 100, 50);
 
         assertThat(shown).extracting(AuditEntry::id).containsExactlyElementsOf(LongStream.range(100, 120).boxed().toList());
-        assertThat(requests).containsExactly(new Request("", "", 2, AuditView.PAGE_SIZE));
+        assertThat(requests).containsExactly(new Request("", "", "", 2, AuditView.PAGE_SIZE));
     }
 
     @Test
@@ -96,6 +97,33 @@ class AuditViewTest {
             assertThat(request.model()).isEqualTo("fraud");
             assertThat(request.actor()).isEqualTo("ci-bot");
         });
+    }
+
+    @Test
+    void kindWhenSignInsChosenThenOnlyLoginRecordsAskedForAndShown() {
+        List<AuditEntry> all = new ArrayList<>(entries(3, "iris", "admin"));
+        all.add(new AuditEntry(97, Instant.EPOCH, "admin", "login.success", "admin", null, Map.of("source", "10.0.0.7")));
+        all.add(new AuditEntry(98, Instant.EPOCH, "mallory", "login.failure", "mallory", null,
+                Map.of("source", "10.0.0.9", "reason", "bad credentials")));
+        all.add(new AuditEntry(99, Instant.EPOCH, "mallory", "login.lockout", "mallory", null,
+                Map.of("source", "10.0.0.9", "until", "2026-12-03T08:15:00Z")));
+        trail = all;
+        view = new AuditView(audit);
+        assertThat(view.kind.getValue()).isEqualTo(AuditView.Kind.ALL);
+        assertThat(GridKt._size(view.records)).isEqualTo(6);
+
+        _setValue(view.kind, AuditView.Kind.SIGN_INS);
+        requests.clear();
+
+        assertThat(GridKt._size(view.records)).isEqualTo(3);
+        assertThat(String.join(" ", GridKt._getFormattedRow(view.records, 2))).contains("mallory", "login.lockout", "10.0.0.9");
+        assertThat(requests).isNotEmpty().allSatisfy(request -> assertThat(request.action()).isEqualTo("login"));
+
+        _setValue(view.kind, AuditView.Kind.ROLLOUTS);
+        assertThat(GridKt._size(view.records)).isEqualTo(3);
+        _setValue(view.kind, AuditView.Kind.KEYS);
+        assertThat(GridKt._size(view.records)).isZero();
+        assertThat(view.emptyState.getText()).startsWith("No audit records match these filters.");
     }
 
     @Test

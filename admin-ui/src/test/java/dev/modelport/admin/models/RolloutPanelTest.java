@@ -27,7 +27,8 @@ class RolloutPanelTest {
             rolloutChange(1, 2), rolloutChange(null, 1));
     private final AuditClient audit = new AuditClient(null) {
         @Override
-        public AuditPage page(String model, String actor, int page, int size) {
+        public AuditPage page(String model, String actor, String action, int page, int size) {
+            assertThat(action).as("only rollout changes tell the previous production").isEqualTo("rollout.changed");
             return new AuditPage(auditTrail, page, size, auditTrail.size());
         }
     };

@@ -4,6 +4,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
 
 import dev.modelport.auth.users.AdminUsers;
 import dev.modelport.auth.users.FailedLogins;
+import dev.modelport.auth.users.SignIns;
 import dev.modelport.auth.users.ThrottledLogin;
 import dev.modelport.support.security.Scopes;
 import java.time.Clock;
@@ -76,9 +77,9 @@ class AuthorizationServerSecurity {
     @Bean
     @Order(3)
     SecurityFilterChain loginFilterChain(HttpSecurity http, AdminUsers users, FailedLogins failedLogins,
-                                         PasswordEncoder encoder) throws Exception {
+                                         SignIns signIns, PasswordEncoder encoder) throws Exception {
         return http
-                .authenticationManager(new ProviderManager(new ThrottledLogin(users, failedLogins, encoder)))
+                .authenticationManager(new ProviderManager(new ThrottledLogin(users, failedLogins, signIns, encoder)))
                 .authorizeHttpRequests(requests -> requests
                         // /v3/api-docs: the client management API's OpenAPI description, aggregated by the gateway at /docs
                         .requestMatchers("/login", "/error", "/favicon.ico", "/v3/api-docs").permitAll()

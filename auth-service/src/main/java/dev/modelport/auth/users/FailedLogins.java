@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -30,18 +31,26 @@ public class FailedLogins {
                 .query(Long.class).single() > 0;
     }
 
-    /** One more failure; the one that reaches the limit locks the user and starts a new count. */
-    void recordFailure(String username) {
-        jdbc.sql("""
+    /**
+     * One more failure; the one that reaches the limit locks the user and starts a new count.
+     *
+     * @return until when the user is locked, if this failure locked it (empty for an unknown user too)
+     */
+    Optional<Instant> recordFailure(String username) {
+        Instant lockedUntil = Instant.now(clock).plus(properties.lockoutDuration());
+        // failed_logins is 0 after the update only when this failure locked the user
+        return jdbc.sql("""
                         UPDATE app_user SET
                             locked_until = CASE WHEN failed_logins + 1 >= :max THEN :lockedUntil ELSE locked_until END,
                             failed_logins = CASE WHEN failed_logins + 1 >= :max THEN 0 ELSE failed_logins + 1 END
-                        WHERE username = :username""")
+                        WHERE username = :username
+                        RETURNING failed_logins = 0""")
                 .param("max", properties.maxFailedLogins())
-                .param("lockedUntil", OffsetDateTime.ofInstant(
-                        Instant.now(clock).plus(properties.lockoutDuration()), ZoneOffset.UTC))
+                .param("lockedUntil", OffsetDateTime.ofInstant(lockedUntil, ZoneOffset.UTC))
                 .param("username", username)
-                .update();
+                .query(Boolean.class).optional()
+                .filter(Boolean::booleanValue)
+                .map(locked -> lockedUntil);
     }
 
     void reset(String username) {

@@ -4,10 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.auth.AuthServiceIntegrationTest;
 import dev.modelport.auth.Browser;
+import dev.modelport.support.audit.AuditLog;
+import dev.modelport.support.audit.AuditRecord;
 import dev.modelport.testsupport.MutableClock;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +26,8 @@ class LoginThrottlingTest extends AuthServiceIntegrationTest {
     PasswordEncoder encoder;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    AuditLog audit;
 
     @Test
     void loginWhenTooManyFailuresThenLockedWithTheWrongPasswordAnswer() throws Exception {
@@ -39,6 +46,55 @@ class LoginThrottlingTest extends AuthServiceIntegrationTest {
 
         jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = 'locked-out'").update();
         assertThat(Browser.location(new Browser(port).logIn("locked-out", "right-password"))).doesNotContain("error");
+    }
+
+    @Test
+    void loginWhenFailedLockedAndSucceededThenEachAttemptIsAnAuditRecordWithItsSource() throws Exception {
+        users.createIfAbsent("audited", encoder.encode("right-password"));
+        Browser browser = new Browser(port);
+        Instant before = Instant.now();
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            browser.logIn("audited", "wrong-" + attempt);
+        }
+        browser.logIn("audited", "right-password");
+        jdbc.sql("UPDATE app_user SET locked_until = now() - interval '1 second' WHERE username = 'audited'").update();
+        new Browser(port).logIn("audited", "right-password");
+
+        List<AuditRecord> records = signIns("audited").reversed();
+        assertThat(records).extracting(AuditRecord::action).containsExactly(
+                "login.failure", "login.failure", "login.failure", "login.failure", "login.failure", "login.lockout",
+                "login.failure", "login.success");
+        assertThat(records).allSatisfy(record -> {
+            assertThat(record.actor()).isEqualTo("audited");
+            assertThat(record.time()).isAfterOrEqualTo(before.minusSeconds(1));
+            assertThat(record.details()).containsEntry("source", "127.0.0.1");
+            assertThat(record.model()).isNull();
+            assertThat(record.reach()).as("platform admins only").isNull();
+            assertThat(record.details().toString()).doesNotContain("wrong-", "right-password");
+        });
+        assertThat(records.get(0).details()).containsEntry("reason", "bad credentials");
+        assertThat(records.get(5).details()).containsKey("until");
+        assertThat(Instant.parse((String) records.get(5).details().get("until")))
+                .isAfter(Instant.now().plus(Duration.ofMinutes(10)));
+        assertThat(records.get(6).details()).as("the right password during the lockout").containsEntry("reason", "locked");
+        assertThat(audit.find(new AuditLog.Query(null, "audited", "login", 0, 50), Optional.of(Set.of("iris"))).records())
+                .as("a model admin reads no sign-ins").isEmpty();
+    }
+
+    @Test
+    void loginWhenUnknownOrVeryLongNameThenFailureRecordedWithTheNameCut() throws Exception {
+        String longName = "x".repeat(500);
+        new Browser(port).logIn(longName, "whatever");
+
+        List<AuditRecord> records = signIns("x".repeat(SignIns.MAX_NAME_LENGTH));
+        assertThat(records).singleElement().satisfies(record -> {
+            assertThat(record.action()).isEqualTo("login.failure");
+            assertThat(record.details()).containsEntry("reason", "bad credentials");
+        });
+    }
+
+    private List<AuditRecord> signIns(String actor) {
+        return audit.find(new AuditLog.Query(null, actor, "login", 0, 50)).records();
     }
 
     @Test
