@@ -3,6 +3,7 @@ package dev.modelport.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.modelport.testsupport.RequiredServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -19,7 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * {@code MODELPORT_BUS=rabbit} against the machine's RabbitMQ (skipped when it is not running,
- * failed when {@code MODELPORT_REQUIRE_SERVICES=true}): RabbitMQ's health counts, and one POST to
+ * failed in CI and under bin/test): RabbitMQ's health counts, and one POST to
  * busrefresh refreshes the instances on the bus, this one included (its refresh count moves).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -38,10 +39,7 @@ class BusOverRabbitTest {
     @BeforeAll
     static void requireRabbitMq() throws Exception {
         boolean reachable = reachable("127.0.0.1", 5672);
-        if (!reachable && "true".equals(System.getenv("MODELPORT_REQUIRE_SERVICES"))) {
-            throw new AssertionError("RabbitMQ is not reachable on 127.0.0.1:5672 and MODELPORT_REQUIRE_SERVICES=true");
-        }
-        assumeTrue(reachable, "RabbitMQ is not reachable on 127.0.0.1:5672");
+        assumeTrue(RequiredServices.available(reachable, "RabbitMQ on 127.0.0.1:5672"), "RabbitMQ on 127.0.0.1:5672 is not reachable");
         repo = TestGitRepo.create("config-bus-test");
     }
 

@@ -14,6 +14,7 @@ import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.PlainJWT;
 import com.nimbusds.jwt.SignedJWT;
+import dev.modelport.testsupport.RequiredServices;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -236,10 +237,7 @@ class GatewayIT {
     @Order(6)
     void twoGatewaysWithRedisWhenBurstSplitBetweenThemThenQuotaIsShared() throws Exception {
         boolean redis = reachable("127.0.0.1", 6379);
-        if (!redis && "true".equals(System.getenv("MODELPORT_REQUIRE_SERVICES"))) {
-            throw new AssertionError("Redis is not reachable on 127.0.0.1:6379 and MODELPORT_REQUIRE_SERVICES=true");
-        }
-        assumeTrue(redis, "Redis is not reachable on 127.0.0.1:6379");
+        assumeTrue(RequiredServices.available(redis, "Redis on 127.0.0.1:6379"), "Redis on 127.0.0.1:6379 is not reachable");
         String free = clientToken("gw-it shared " + UUID.randomUUID(), List.of("models.read"), null, "free");
         List<Process> gateways = List.of(startGateway(8180), startGateway(8181));
         try {

@@ -3,6 +3,7 @@ package dev.modelport.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.modelport.testsupport.RequiredServices;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -59,10 +60,7 @@ class LiveConfigIT {
     @BeforeAll
     void up() throws Exception {
         boolean rabbit = reachable("127.0.0.1", 5672);
-        if (!rabbit && "true".equals(System.getenv("MODELPORT_REQUIRE_SERVICES"))) {
-            throw new AssertionError("RabbitMQ is not reachable on 127.0.0.1:5672 and MODELPORT_REQUIRE_SERVICES=true");
-        }
-        assumeTrue(rabbit, "RabbitMQ is not reachable on 127.0.0.1:5672");
+        assumeTrue(RequiredServices.available(rabbit, "RabbitMQ on 127.0.0.1:5672"), "RabbitMQ on 127.0.0.1:5672 is not reachable");
         gitRepo = platform.home().resolve("live-config-repo");
         String status = platform.run(Duration.ofSeconds(30), "status").output();
         boolean compatible = status.matches("(?s).*gateway\\s+\\d+\\s+8080\\s+UP.*")

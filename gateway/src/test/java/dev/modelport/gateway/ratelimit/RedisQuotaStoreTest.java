@@ -3,6 +3,7 @@ package dev.modelport.gateway.ratelimit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import dev.modelport.testsupport.RequiredServices;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.util.List;
@@ -17,8 +18,8 @@ import org.springframework.data.redis.core.ReactiveStringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 
 /**
- * Against the Redis on 127.0.0.1:6379: skipped when there is none, failed instead when
- * MODELPORT_REQUIRE_SERVICES=true (CI).
+ * Against the Redis on 127.0.0.1:6379: skipped when there is none, failed instead in CI and
+ * under bin/test ({@link RequiredServices}).
  */
 class RedisQuotaStoreTest {
 
@@ -29,10 +30,7 @@ class RedisQuotaStoreTest {
     @BeforeEach
     void connect() {
         boolean reachable = reachable();
-        if (!reachable && "true".equals(System.getenv("MODELPORT_REQUIRE_SERVICES"))) {
-            throw new AssertionError("Redis is not reachable on 127.0.0.1:6379 and MODELPORT_REQUIRE_SERVICES=true");
-        }
-        assumeTrue(reachable, "Redis is not reachable on 127.0.0.1:6379");
+        assumeTrue(RequiredServices.available(reachable, "Redis on 127.0.0.1:6379"), "Redis on 127.0.0.1:6379 is not reachable");
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", 6379));
         connections.afterPropertiesSet();
         connections.start();
