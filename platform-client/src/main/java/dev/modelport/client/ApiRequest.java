@@ -27,6 +27,10 @@ public record ApiRequest(Endpoint endpoint, String method, String path, Authoriz
         return new ApiRequest(endpoint, "PUT", path, null, BodyPublishers.noBody(), null, DEFAULT_TIMEOUT);
     }
 
+    public static ApiRequest delete(Endpoint endpoint, String path) {
+        return new ApiRequest(endpoint, "DELETE", path, null, BodyPublishers.noBody(), null, DEFAULT_TIMEOUT);
+    }
+
     public ApiRequest as(Authorization newAuthorization) {
         return new ApiRequest(endpoint, method, path, newAuthorization, body, contentType, timeout);
     }
