@@ -13,6 +13,8 @@ COPY auth-service/pom.xml auth-service/
 COPY gateway/pom.xml gateway/
 COPY model-service/pom.xml model-service/
 COPY admin-ui/pom.xml admin-ui/
+COPY platform-client/pom.xml platform-client/
+COPY cli/pom.xml cli/
 COPY e2e/pom.xml e2e/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline -pl '!e2e' || true
 COPY . .

@@ -1,24 +1,28 @@
 package dev.modelport.bench;
 
+import dev.modelport.client.ApiRequest;
+import dev.modelport.client.ApiResponse;
+import dev.modelport.client.Authorization;
+import dev.modelport.client.Credentials;
+import dev.modelport.client.Endpoint;
+import dev.modelport.client.PlatformClient;
+import dev.modelport.client.PlatformException;
+import dev.modelport.client.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
+import tools.jackson.databind.JsonNode;
 import java.util.regex.Pattern;
 
 /**
@@ -43,14 +47,15 @@ public final class GatewayLatencyBench {
     private static final Duration CELL_TIME_LIMIT = Duration.ofSeconds(60);
     /** Warm-up requests per measured request: the JIT needs tens of thousands of calls to settle the gateway's hot path. */
     private static final int WARM_UP_FACTOR = 3;
-    private static final Pattern FIELD = Pattern.compile("\"(clientId|clientSecret|access_token)\"\\s*:\\s*\"([^\"]+)\"");
     /** Micrometer's process CPU counter as Prometheus exposes it: name (with its unit) and value. */
     private static final Pattern PROCESS_CPU = Pattern.compile("(?m)^process_cpu_time_(seconds|ns)_total(?:\\{[^}]*})? ([0-9.eE+-]+)$");
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final PlatformClient client = PlatformClient.create();
+    private final HttpClient http = client.http();
     private final String gateway = env("GATEWAY_URL", "http://localhost:8080");
     private final String worker = env("WORKER_URL", "http://localhost:8081");
-    private final String auth = env("AUTH_URL", "http://localhost:9000");
+    private final Endpoint gatewayEndpoint = new Endpoint("gateway", URI.create(gateway));
+    private final Endpoint auth = new Endpoint("auth-service", URI.create(env("AUTH_URL", "http://localhost:9000")));
 
     private record Stats(double p50, double p99, int requests, int errors) {
     }
@@ -62,23 +67,21 @@ public final class GatewayLatencyBench {
     }
 
     private void run(String path, int requests) throws Exception {
-        Path home = Path.of(env("MODELPORT_HOME", ".modelport"));
-        List<String> credentials = Files.readAllLines(home.resolve("credentials"));
-        String cliSecret = credential(credentials, "MODELPORT_CLI_SECRET")
-                .orElseThrow(() -> new IllegalStateException("no MODELPORT_CLI_SECRET in " + home));
-        String admin = field(token("modelport-cli", cliSecret), "access_token");
-        String infra = credential(credentials, "MODELPORT_INFRA_PASSWORD").map(password -> "Basic " + Base64.getEncoder()
-                .encodeToString(("modelport:" + password).getBytes(StandardCharsets.UTF_8))).orElse(null);
+        Credentials credentials = Credentials.of(System.getenv());
+        Authorization.Bearer admin = client.bearer(auth, credentials.cliClient());
+        // the CPU column is optional: without the infrastructure password it says n/a
+        Authorization infra = credentials.find(Credentials.INFRA_PASSWORD).isPresent() ? credentials.infrastructureUser() : null;
         List<String> clientIds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
         try {
             for (int i = 0; i < max(CONCURRENCY); i++) {
-                String created = send(HttpRequest.newBuilder(URI.create(gateway + "/api/clients"))
-                        .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"name\":\"latency bench " + i
-                                + "\",\"scopes\":[\"models.read\",\"models.infer\"],\"tier\":\"premium\"}")).build(), 201);
-                clientIds.add(field(created, "clientId"));
-                tokens.add(field(token(field(created, "clientId"), field(created, "clientSecret")), "access_token"));
+                JsonNode created = client.json(ApiRequest.post(gatewayEndpoint, "/api/clients").as(admin)
+                        .json("{\"name\":\"latency bench " + i
+                                + "\",\"scopes\":[\"models.read\",\"models.infer\"],\"tier\":\"premium\"}"), 201);
+                String clientId = created.path("clientId").asString();
+                clientIds.add(clientId);
+                tokens.add(client.token(auth, Authorization.Basic.client(clientId,
+                        new Secret("clientSecret", created.path("clientSecret").asString(), "the client the bench created"))));
             }
             int warmUp = requests * WARM_UP_FACTOR;
             System.out.printf("GET %s, %d requests per cell after %d warm-up, %d clients taking turns; latency in ms%n%n",
@@ -103,8 +106,7 @@ public final class GatewayLatencyBench {
                     + "%nPrometheus process_cpu_time). When callers x CPU per request exceeds the cores, added latency is queueing.%n");
         } finally {
             for (String clientId : clientIds) {
-                http.send(HttpRequest.newBuilder(URI.create(gateway + "/api/clients/" + clientId))
-                        .header("Authorization", "Bearer " + admin).DELETE().build(), HttpResponse.BodyHandlers.discarding());
+                client.send(ApiRequest.delete(gatewayEndpoint, "/api/clients/" + clientId).as(admin));
             }
         }
     }
@@ -149,23 +151,19 @@ public final class GatewayLatencyBench {
     }
 
     /** The gateway's CPU seconds so far (actuator/prometheus, infrastructure user), NaN when unreadable. */
-    private double gatewayCpuSeconds(String infraAuthorization) {
-        if (infraAuthorization == null) {
+    private double gatewayCpuSeconds(Authorization infra) {
+        if (infra == null) {
             return Double.NaN;
         }
         try {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(URI.create(gateway + "/actuator/prometheus"))
-                    .header("Authorization", infraAuthorization).build(), HttpResponse.BodyHandlers.ofString());
+            ApiResponse metrics = client.send(ApiRequest.get(gatewayEndpoint, "/actuator/prometheus").as(infra));
             Matcher cpu = PROCESS_CPU.matcher(metrics.body());
-            if (metrics.statusCode() != 200 || !cpu.find()) {
+            if (!metrics.is(200) || !cpu.find()) {
                 return Double.NaN;
             }
             double value = Double.parseDouble(cpu.group(2));
             return cpu.group(1).equals("ns") ? value / 1e9 : value;
-        } catch (IOException e) {
-            return Double.NaN;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } catch (PlatformException e) {
             return Double.NaN;
         }
     }
@@ -175,36 +173,6 @@ public final class GatewayLatencyBench {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1_000_000.0;
-    }
-
-    private String token(String clientId, String secret) throws Exception {
-        String basic = Base64.getEncoder().encodeToString((clientId + ":" + secret).getBytes(StandardCharsets.UTF_8));
-        return send(HttpRequest.newBuilder(URI.create(auth + "/oauth2/token")).header("Authorization", "Basic " + basic)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials")).build(), 200);
-    }
-
-    private String send(HttpRequest request, int expected) throws Exception {
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != expected) {
-            throw new IllegalStateException(request.method() + " " + request.uri() + " answered " + response.statusCode()
-                    + ": " + response.body());
-        }
-        return response.body();
-    }
-
-    private static String field(String json, String name) {
-        Matcher matcher = FIELD.matcher(json);
-        while (matcher.find()) {
-            if (matcher.group(1).equals(name)) {
-                return matcher.group(2);
-            }
-        }
-        throw new IllegalStateException("no " + name + " in " + json);
-    }
-
-    private static Optional<String> credential(List<String> lines, String key) {
-        return lines.stream().filter(line -> line.startsWith(key + "=")).map(line -> line.substring(key.length() + 1)).findFirst();
     }
 
     private static int max(int[] values) {

@@ -1,16 +1,17 @@
 package dev.modelport.e2e;
 
+import dev.modelport.client.Authorization;
+import dev.modelport.client.Credentials;
+import dev.modelport.client.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -83,15 +84,12 @@ final class Platform {
         }
     }
 
+    /** What {@code bin/platform up} wrote to the credentials file, read as cli and bench read it. */
     Map<String, String> credentials() throws IOException {
-        Map<String, String> values = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(home.resolve("credentials"))) {
-            int equals = line.indexOf('=');
-            if (!line.startsWith("#") && equals > 0) {
-                values.put(line.substring(0, equals), line.substring(equals + 1));
-            }
+        if (!Files.isRegularFile(home.resolve("credentials"))) {
+            throw new NoSuchFileException(home.resolve("credentials").toString());
         }
-        return values;
+        return Credentials.readFile(home.resolve("credentials"));
     }
 
     /** GET with HTTP Basic credentials, a bearer token, or neither. */
@@ -184,7 +182,10 @@ final class Platform {
                 .toList();
     }
 
+    /** {@code user:password} as the Authorization header platform-client sends. */
     private static String basic(String credentials) {
-        return "Basic " + Base64.getEncoder().encodeToString(credentials.getBytes(StandardCharsets.UTF_8));
+        int colon = credentials.indexOf(':');
+        String user = credentials.substring(0, colon);
+        return new Authorization.Basic(user, new Secret("password", credentials.substring(colon + 1), "the test"), user).header();
     }
 }
