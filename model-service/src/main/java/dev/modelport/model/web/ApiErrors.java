@@ -6,11 +6,9 @@ import dev.modelport.model.protocol.ProtocolException;
 import dev.modelport.model.registry.ConflictException;
 import dev.modelport.model.registry.InvalidRequestException;
 import dev.modelport.model.registry.NotFoundException;
-import dev.modelport.support.security.SecurityLog;
+import dev.modelport.support.web.ApiErrorAdvice;
 import jakarta.servlet.MultipartConfigElement;
-import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.LongStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,24 +16,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.security.access.AccessDeniedException;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
-import org.springframework.web.bind.MethodArgumentNotValidException;
-import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
-import org.springframework.web.servlet.resource.NoResourceFoundException;
 
-/** Every failure leaves model-service as {@code {"error": "..."}} (the V2 protocol's shape) with its status. */
+/**
+ * Every failure leaves model-service as {@code {"error": "..."}} (the V2 protocol's shape) with its
+ * status: the catalog's, the engine's and uploads' here, the framework's in {@link ApiErrorAdvice}.
+ */
 @RestControllerAdvice
-class ApiErrors {
+class ApiErrors extends ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
@@ -43,6 +35,7 @@ class ApiErrors {
     private final long uploadLimit;
 
     ApiErrors(ObjectProvider<MultipartConfigElement> multipart) {
+        super("model-service");
         MultipartConfigElement config = multipart.getIfAvailable();
         this.uploadLimit = config == null ? -1
                 : LongStream.of(config.getMaxFileSize(), config.getMaxRequestSize()).filter(size -> size > 0).min().orElse(-1);
@@ -105,64 +98,6 @@ class ApiErrors {
         return error(HttpStatus.BAD_REQUEST, "expected a multipart/form-data upload with an .onnx file in part 'file'");
     }
 
-    @ExceptionHandler(MethodArgumentNotValidException.class)
-    ResponseEntity<Map<String, String>> invalidBody(MethodArgumentNotValidException e) {
-        String message = e.getBindingResult().getFieldErrors().stream()
-                .map(field -> field.getField() + ": " + field.getDefaultMessage())
-                .sorted()
-                .collect(Collectors.joining("; "));
-        return error(HttpStatus.BAD_REQUEST, message.isEmpty() ? "invalid request body" : message);
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ResponseEntity<Map<String, String>> invalidParameter(HandlerMethodValidationException e) {
-        String message = e.getAllErrors().stream().map(error -> error.getDefaultMessage()).collect(Collectors.joining("; "));
-        return error(HttpStatus.BAD_REQUEST, message);
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return error(HttpStatus.BAD_REQUEST, "request body is not valid JSON for this endpoint");
-    }
-
-    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, String>> typeMismatch(MethodArgumentTypeMismatchException e) {
-        return error(HttpStatus.BAD_REQUEST, "'" + e.getName() + "' must be a number, not '" + e.getValue() + "'");
-    }
-
-    @ExceptionHandler(MissingServletRequestParameterException.class)
-    ResponseEntity<Map<String, String>> missingParameter(MissingServletRequestParameterException e) {
-        return error(HttpStatus.BAD_REQUEST, "parameter '" + e.getParameterName() + "' is required");
-    }
-
-    @ExceptionHandler(AccessDeniedException.class)
-    ResponseEntity<Map<String, String>> denied(AccessDeniedException e, HttpServletRequest request) {
-        SecurityLog.refused(request.getUserPrincipal() == null ? null : request.getUserPrincipal().getName(),
-                request.getMethod(), request.getRequestURI(), HttpStatus.FORBIDDEN.value(), e.getMessage());
-        return error(HttpStatus.FORBIDDEN, e.getMessage());
-    }
-
-    @ExceptionHandler(NoResourceFoundException.class)
-    ResponseEntity<Map<String, String>> noRoute(NoResourceFoundException e) {
-        return error(HttpStatus.NOT_FOUND, "no such endpoint: /" + e.getResourcePath());
-    }
-
-    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, String>> method(HttpRequestMethodNotSupportedException e) {
-        return error(HttpStatus.METHOD_NOT_ALLOWED, e.getMethod() + " is not supported here");
-    }
-
-    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, String>> mediaType(HttpMediaTypeNotSupportedException e) {
-        return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type " + e.getContentType() + " is not supported here");
-    }
-
-    @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, String>> unexpected(Exception e) {
-        log.error("unexpected error", e);
-        return error(HttpStatus.INTERNAL_SERVER_ERROR, "internal error; see the model-service log");
-    }
-
     private static String describeSize(long bytes) {
         if (bytes % (1024 * 1024) == 0) {
             return bytes / (1024 * 1024) + " MB";
@@ -170,7 +105,4 @@ class ApiErrors {
         return bytes % 1024 == 0 ? bytes / 1024 + " KB" : bytes + " bytes";
     }
 
-    private static ResponseEntity<Map<String, String>> error(HttpStatus status, String message) {
-        return ResponseEntity.status(status).body(Map.of("error", message));
-    }
 }
