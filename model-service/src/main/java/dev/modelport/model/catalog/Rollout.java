@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 import dev.modelport.model.events.RegistryEvents;
 import dev.modelport.model.onnx.InspectedModel;

@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 /** The request itself is wrong: a bad name, an impossible rollout (400). */
 public class InvalidRequestException extends RuntimeException {

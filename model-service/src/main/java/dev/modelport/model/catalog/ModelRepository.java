@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 import java.sql.Array;
 import java.sql.ResultSet;
@@ -12,7 +12,7 @@ import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of {@code model}; ids stay inside the registry package. */
+/** Rows of {@code model}; ids stay inside the catalog package. */
 @Repository
 class ModelRepository {
 

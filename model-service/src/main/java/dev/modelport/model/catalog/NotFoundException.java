@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 /** The named model or version does not exist (404). */
 public class NotFoundException extends RuntimeException {

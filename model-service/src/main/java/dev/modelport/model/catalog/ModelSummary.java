@@ -1,4 +1,4 @@
-package dev.modelport.model.registry;
+package dev.modelport.model.catalog;
 
 /** A model with its current rollout and how many versions it has. */
 public record ModelSummary(Model model, Rollout rollout, int versionCount, Integer latestVersion) {
