@@ -2,8 +2,8 @@ package dev.modelport.model.web;
 
 import dev.modelport.model.catalog.InvalidRequestException;
 import dev.modelport.model.catalog.ModelCatalog;
-import dev.modelport.model.inference.MetricsSummary;
-import dev.modelport.model.inference.SeriesWindow;
+import dev.modelport.model.metrics.MetricsSummary;
+import dev.modelport.model.metrics.SeriesWindow;
 import dev.modelport.model.workers.ClusterMetrics;
 import dev.modelport.support.security.Reach;
 import org.springframework.http.HttpHeaders;

@@ -1,4 +1,4 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;

@@ -1,4 +1,4 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
 import java.util.Map;
 import java.util.SortedMap;

@@ -1,9 +1,10 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
-import dev.modelport.model.inference.MetricsSummary.Window;
+import dev.modelport.model.inference.VersionKey;
+import dev.modelport.model.metrics.MetricsSummary.Window;
 import dev.modelport.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.micrometer.core.instrument.Counter;

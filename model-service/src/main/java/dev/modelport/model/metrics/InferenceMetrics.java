@@ -1,24 +1,27 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
+import dev.modelport.model.inference.InferenceException;
+import dev.modelport.model.inference.InferenceObserver;
+import dev.modelport.model.inference.VersionKey;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.springframework.beans.factory.annotation.Autowired;
+import java.util.function.ToDoubleFunction;
 import org.springframework.stereotype.Component;
 
 /**
- * Per model and version, named after Triton's {@code nv_inference_*} metrics so existing
- * dashboards translate: successes, failures by reason, request latency, queue and compute
- * time, batch sizes, pending requests, and the shadow comparisons. The same events also go
- * to {@link RecentTraffic}, the last hour in 10-second buckets that the console charts.
+ * What the engine reports ({@link InferenceObserver}), per model and version, named after
+ * Triton's {@code nv_inference_*} metrics so existing dashboards translate: successes, failures
+ * by reason, request latency, queue and compute time, batch sizes, pending requests, and the
+ * shadow comparisons. The same events also go to {@link RecentTraffic}, the last hour in
+ * 10-second buckets that the console charts.
  */
 @Component
-public class InferenceMetrics {
+public class InferenceMetrics implements InferenceObserver {
 
     public static final String SUCCESS = "nv_inference_request_success";
     public static final String FAILURE = "nv_inference_request_failure";
@@ -37,18 +40,13 @@ public class InferenceMetrics {
     private final MeterRegistry registry;
     private final RecentTraffic traffic;
 
-    @Autowired
     InferenceMetrics(MeterRegistry registry, RecentTraffic traffic) {
         this.registry = registry;
         this.traffic = traffic;
     }
 
-    /** For engine tests wired by hand, which read only the Micrometer side. */
-    InferenceMetrics(MeterRegistry registry) {
-        this(registry, new RecentTraffic(Clock.systemUTC()));
-    }
-
-    void succeeded(VersionKey key, long nanos) {
+    @Override
+    public void succeeded(VersionKey key, long nanos) {
         traffic.succeeded(key, nanos);
         counter(SUCCESS, key).increment();
         Timer.builder(REQUEST_DURATION).tags(tags(key)).publishPercentiles(PERCENTILES).publishPercentileHistogram()
@@ -56,24 +54,28 @@ public class InferenceMetrics {
                 .register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void failed(VersionKey key, InferenceException.Reason reason) {
+    @Override
+    public void failed(VersionKey key, InferenceException.Reason reason) {
         traffic.failed(key);
         Counter.builder(FAILURE).tags(tags(key)).tag("reason", reason.name()).register(registry).increment();
     }
 
-    void queued(VersionKey key, long nanos) {
+    @Override
+    public void queued(VersionKey key, long nanos) {
         traffic.queued(key, nanos);
         Timer.builder(QUEUE_DURATION).tags(tags(key)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void executed(VersionKey key, int rows, long nanos) {
+    @Override
+    public void executed(VersionKey key, int rows, long nanos) {
         traffic.executed(key, rows);
         counter(EXEC_COUNT, key).increment();
         DistributionSummary.builder(BATCH_SIZE).tags(tags(key)).register(registry).record(rows);
         Timer.builder(COMPUTE_DURATION).tags(tags(key)).register(registry).record(nanos, TimeUnit.NANOSECONDS);
     }
 
-    void shadowCompared(VersionKey production, VersionKey shadow, double maxAbsDiff, long rows, long argmaxAgreements) {
+    @Override
+    public void shadowCompared(VersionKey production, VersionKey shadow, double maxAbsDiff, long rows, long argmaxAgreements) {
         String[] tags = {"model", production.model(), "version", String.valueOf(production.version()),
                 "shadow_version", String.valueOf(shadow.version())};
         DistributionSummary.builder(SHADOW_MAX_ABS_DIFF).tags(tags).register(registry).record(maxAbsDiff);
@@ -83,15 +85,17 @@ public class InferenceMetrics {
         }
     }
 
-    void pendingGauge(VersionKey key, LoadedVersion version) {
-        registry.gauge(PENDING, Tags.of(tags(key)), version, LoadedVersion::pending);
+    /** Micrometer holds {@code version} weakly: the gauge reads NaN once the version is unloaded and collected. */
+    @Override
+    public <T> void pending(VersionKey key, T version, ToDoubleFunction<T> pending) {
+        registry.gauge(PENDING, Tags.of(tags(key)), version, pending);
     }
 
     private Counter counter(String name, VersionKey key) {
         return Counter.builder(name).tags(tags(key)).register(registry);
     }
 
-    static String[] tags(VersionKey key) {
+    private static String[] tags(VersionKey key) {
         return new String[] {"model", key.model(), "version", String.valueOf(key.version())};
     }
 }

@@ -1,6 +1,7 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.metrics;
 
-import dev.modelport.model.inference.MetricsSummary.Window;
+import dev.modelport.model.inference.VersionKey;
+import dev.modelport.model.metrics.MetricsSummary.Window;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -17,7 +18,7 @@ import org.springframework.stereotype.Component;
  * or the next time anyone reads; memory is at most one ring per version called in the last hour.
  */
 @Component
-public class RecentTraffic {
+class RecentTraffic {
 
     private final Clock clock;
     private final ConcurrentMap<VersionKey, TrafficRing> rings = new ConcurrentHashMap<>();
