@@ -19,7 +19,7 @@ import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
  * queue-capacity apply at once. An invalid change is logged and the settings in force stay.
  */
 @Component
-class BatchingSettings {
+public class BatchingSettings {
 
     static final String PREFIX = "modelport.inference";
 
@@ -39,7 +39,8 @@ class BatchingSettings {
         return current.batchingFor(model);
     }
 
-    InferenceProperties current() {
+    /** The whole settings in force: defaults and per-model overrides. */
+    public InferenceProperties current() {
         return current;
     }
 

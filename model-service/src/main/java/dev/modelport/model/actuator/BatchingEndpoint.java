@@ -1,5 +1,8 @@
-package dev.modelport.model.inference;
+package dev.modelport.model.actuator;
 
+import dev.modelport.model.inference.BatchingSettings;
+import dev.modelport.model.inference.DeployedModels;
+import dev.modelport.model.inference.InferenceProperties;
 import java.util.Map;
 import java.util.TreeMap;
 import org.springframework.boot.actuate.endpoint.annotation.Endpoint;
