@@ -12,8 +12,10 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresAreFreeOfCycles = ArchitectureRules.featuresAreFreeOfCycles("dev.modelport.model");
 
+    /** The engine (inference, protocol, onnx), the catalog and its storage, and the metrics store; docs/adr/0001. */
     @ArchTest
-    static final ArchRule domainIsFreeOfWebAndUi = ArchitectureRules.domainIsFreeOfWebAndUi("dev.modelport.model");
+    static final ArchRule coreIsFreeOfTransport = ArchitectureRules.coreIsFreeOfTransport("dev.modelport.model",
+            "inference", "protocol", "onnx", "catalog", "storage", "metrics");
 
     @ArchTest
     static final ArchRule noFieldInjection = ArchitectureRules.noFieldInjection();

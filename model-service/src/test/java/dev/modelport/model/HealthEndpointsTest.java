@@ -8,6 +8,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -77,6 +79,17 @@ class HealthEndpointsTest {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"openapi\"", "/v2/models/{name}/infer", "/api/models");
         assertThat(response.body()).as("actuator is not an API of ours").doesNotContain("/actuator");
+    }
+
+    @Test
+    void batchingWhenInfrastructureUserThenSettingsInForce() throws Exception {
+        String basic = Base64.getEncoder().encodeToString("modelport:model-test-secret".getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                        + "/actuator/batching")).header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("\"defaults\":{\"enabled\":true", "\"overrides\":{", "\"serving\":{");
+        assertThat(get("/actuator/batching").statusCode()).isEqualTo(401);
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -1,5 +1,7 @@
 package dev.modelport.model.grpc;
 
+import dev.modelport.model.catalog.ModelMetadataService;
+import dev.modelport.model.catalog.VersionCatalog;
 import dev.modelport.model.grpc.v2.GRPCInferenceServiceGrpc;
 import dev.modelport.model.grpc.v2.ModelInferRequest;
 import dev.modelport.model.grpc.v2.ModelInferResponse;
@@ -18,8 +20,6 @@ import dev.modelport.model.inference.InferenceService;
 import dev.modelport.model.onnx.TensorSpec;
 import dev.modelport.model.protocol.DecodeLimits;
 import dev.modelport.model.protocol.ProtocolException;
-import dev.modelport.model.registry.ModelMetadataService;
-import dev.modelport.model.registry.VersionCatalog;
 import dev.modelport.model.serving.ServingReadiness;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;

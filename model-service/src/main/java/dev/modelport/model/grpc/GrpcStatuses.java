@@ -1,8 +1,8 @@
 package dev.modelport.model.grpc;
 
+import dev.modelport.model.catalog.NotFoundException;
 import dev.modelport.model.inference.InferenceException;
 import dev.modelport.model.protocol.ProtocolException;
-import dev.modelport.model.registry.NotFoundException;
 import io.grpc.Metadata;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;

@@ -32,7 +32,7 @@ final class BatchQueue implements AutoCloseable {
 
     private final VersionKey key;
     private final SessionRunner runner;
-    private final InferenceMetrics metrics;
+    private final InferenceObserver observer;
     private final Supplier<InferenceProperties.Batching> settings;
     // unbounded: the capacity in force is enforced on admission, so it can change while requests wait
     private final BlockingQueue<PendingRequest> queue = new LinkedBlockingQueue<>();
@@ -41,15 +41,15 @@ final class BatchQueue implements AutoCloseable {
     private final List<Thread> runners = new ArrayList<>();
     private volatile boolean closing;
 
-    BatchQueue(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching settings) {
-        this(key, runner, metrics, () -> settings);
+    BatchQueue(VersionKey key, SessionRunner runner, InferenceObserver observer, InferenceProperties.Batching settings) {
+        this(key, runner, observer, () -> settings);
     }
 
-    BatchQueue(VersionKey key, SessionRunner runner, InferenceMetrics metrics,
+    BatchQueue(VersionKey key, SessionRunner runner, InferenceObserver observer,
                Supplier<InferenceProperties.Batching> settings) {
         this.key = key;
         this.runner = runner;
-        this.metrics = metrics;
+        this.observer = observer;
         this.settings = settings;
         // one runner per core: a batch runs on one ONNX Runtime thread, so one runner alone would leave cores idle
         for (int i = 0; i < settings.get().runners(); i++) {
@@ -148,7 +148,7 @@ final class BatchQueue implements AutoCloseable {
 
     private void execute(List<PendingRequest> batch, NativeBatch staging) {
         long started = System.nanoTime();
-        batch.forEach(request -> metrics.queued(key, started - request.enqueuedNanos()));
+        batch.forEach(request -> observer.queued(key, started - request.enqueuedNanos()));
         List<List<Tensor>> shares;
         try {
             shares = compute(batch, staging);
@@ -156,7 +156,7 @@ final class BatchQueue implements AutoCloseable {
             batch.forEach(request -> request.result().completeExceptionally(e));
             return;
         }
-        metrics.executed(key, batch.stream().mapToInt(PendingRequest::rows).sum(), System.nanoTime() - started);
+        observer.executed(key, batch.stream().mapToInt(PendingRequest::rows).sum(), System.nanoTime() - started);
         for (int i = 0; i < batch.size(); i++) {
             batch.get(i).result().complete(shares.get(i));
         }

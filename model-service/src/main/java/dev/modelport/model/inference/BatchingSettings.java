@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * queue-capacity apply at once. An invalid change is logged and the settings in force stay.
  */
 @Component
-class BatchingSettings {
+public class BatchingSettings {
 
     static final String PREFIX = "modelport.inference";
 
@@ -28,7 +28,8 @@ class BatchingSettings {
         return current().batchingFor(model);
     }
 
-    InferenceProperties current() {
+    /** The whole settings in force: defaults and per-model overrides. */
+    public InferenceProperties current() {
         return settings.current();
     }
 

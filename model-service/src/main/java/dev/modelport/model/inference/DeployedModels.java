@@ -1,9 +1,9 @@
 package dev.modelport.model.inference;
 
+import dev.modelport.model.catalog.Deployment;
+import dev.modelport.model.catalog.ModelVersion;
+import dev.modelport.model.catalog.RolloutService;
 import dev.modelport.model.events.RegistryChanged;
-import dev.modelport.model.registry.Deployment;
-import dev.modelport.model.registry.ModelVersion;
-import dev.modelport.model.registry.RolloutService;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;

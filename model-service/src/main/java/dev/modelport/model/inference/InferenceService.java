@@ -24,16 +24,16 @@ public class InferenceService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(InferenceService.class);
 
     private final DeployedModels deployed;
-    private final InferenceMetrics metrics;
+    private final InferenceObserver observer;
     private final InferenceProperties properties;
     // shadows run one at a time on their own thread; when it falls behind, copies are dropped
     private final ThreadPoolExecutor shadows = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
             new ArrayBlockingQueue<>(64), Thread.ofPlatform().daemon().name("shadow").factory(),
             new ThreadPoolExecutor.DiscardPolicy());
 
-    InferenceService(DeployedModels deployed, InferenceMetrics metrics, InferenceProperties properties) {
+    InferenceService(DeployedModels deployed, InferenceObserver observer, InferenceProperties properties) {
         this.deployed = deployed;
-        this.metrics = metrics;
+        this.observer = observer;
         this.properties = properties;
     }
 
@@ -71,7 +71,7 @@ public class InferenceService implements AutoCloseable {
             RequestValidator.validate(request, target.signature(), properties.maxElementsPerRequest(), target.batching());
         } catch (InferenceException e) {
             target.release();
-            metrics.failed(key, e.reason());
+            observer.failed(key, e.reason());
             throw e;
         }
         long timeout = properties.requestTimeout().toNanos();
@@ -81,10 +81,10 @@ public class InferenceService implements AutoCloseable {
                     target.release();
                     if (failure != null) {
                         InferenceException error = asInferenceException(key, failure);
-                        metrics.failed(key, error.reason());
+                        observer.failed(key, error.reason());
                         throw error;
                     }
-                    metrics.succeeded(key, System.nanoTime() - started);
+                    observer.succeeded(key, System.nanoTime() - started);
                     return new InferenceResult(key.model(), key.version(), request.id(), outputs);
                 });
     }
@@ -94,7 +94,7 @@ public class InferenceService implements AutoCloseable {
             try {
                 InferenceResult copy = run(shadow, request).join();
                 ShadowComparison comparison = ShadowComparison.of(answer.outputs(), copy.outputs());
-                metrics.shadowCompared(production, shadow.key(), comparison.maxAbsDiff(), comparison.rows(),
+                observer.shadowCompared(production, shadow.key(), comparison.maxAbsDiff(), comparison.rows(),
                         comparison.argmaxAgreements());
             } catch (RuntimeException e) {
                 log.debug("shadow {} failed on a copy of a request to {}: {}", shadow.key(), production, e.getMessage());

@@ -24,17 +24,17 @@ final class LoadedVersion implements AutoCloseable {
     private volatile boolean retired;
     private boolean closed;
 
-    LoadedVersion(VersionKey key, SessionRunner runner, InferenceMetrics metrics, InferenceProperties.Batching batching) {
-        this(key, runner, metrics, () -> batching);
+    LoadedVersion(VersionKey key, SessionRunner runner, InferenceObserver observer, InferenceProperties.Batching batching) {
+        this(key, runner, observer, () -> batching);
     }
 
     /** Whether to batch, and the concurrency limit otherwise, are fixed now; the batch queue follows {@code batching}. */
-    LoadedVersion(VersionKey key, SessionRunner runner, InferenceMetrics metrics,
+    LoadedVersion(VersionKey key, SessionRunner runner, InferenceObserver observer,
                   Supplier<InferenceProperties.Batching> batching) {
         this.key = key;
         this.runner = runner;
         InferenceProperties.Batching initial = batching.get();
-        this.queue = initial.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, metrics, batching) : null;
+        this.queue = initial.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, observer, batching) : null;
         this.direct = new Semaphore(initial.maxConcurrency());
     }
 

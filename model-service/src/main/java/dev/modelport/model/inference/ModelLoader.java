@@ -3,8 +3,8 @@ package dev.modelport.model.inference;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
+import dev.modelport.model.catalog.ModelVersion;
 import dev.modelport.model.onnx.TensorSpec;
-import dev.modelport.model.registry.ModelVersion;
 import dev.modelport.model.storage.ModelFileCache;
 import java.io.IOException;
 import java.lang.reflect.Array;
@@ -29,14 +29,14 @@ class ModelLoader {
     private final ModelFileCache files;
     private final InferenceProperties properties;
     private final BatchingSettings batching;
-    private final InferenceMetrics metrics;
+    private final InferenceObserver observer;
     private final OrtEnvironment env = OrtEnvironment.getEnvironment();
 
-    ModelLoader(ModelFileCache files, InferenceProperties properties, BatchingSettings batching, InferenceMetrics metrics) {
+    ModelLoader(ModelFileCache files, InferenceProperties properties, BatchingSettings batching, InferenceObserver observer) {
         this.files = files;
         this.properties = properties;
         this.batching = batching;
-        this.metrics = metrics;
+        this.observer = observer;
     }
 
     LoadedVersion load(ModelVersion version) throws IOException, OrtException {
@@ -50,8 +50,8 @@ class ModelLoader {
         SessionRunner runner = new SessionRunner(env, session, version.signature());
         warmUp(key, runner);
         // the queue reads the settings in force for its model on every batch: a config refresh applies at once
-        LoadedVersion loaded = new LoadedVersion(key, runner, metrics, () -> batching.batchingFor(version.model()));
-        metrics.pendingGauge(key, loaded);
+        LoadedVersion loaded = new LoadedVersion(key, runner, observer, () -> batching.batchingFor(version.model()));
+        observer.pending(key, loaded, LoadedVersion::pending);
         log.info("loaded {} ({} bytes, batching {}) in {} ms", key, version.sizeBytes(),
                 loaded.batching() ? "on" : "off", (System.nanoTime() - started) / 1_000_000);
         return loaded;

@@ -1,11 +1,11 @@
 package dev.modelport.model.web;
 
+import dev.modelport.model.catalog.ConflictException;
+import dev.modelport.model.catalog.InvalidRequestException;
+import dev.modelport.model.catalog.NotFoundException;
 import dev.modelport.model.inference.InferenceException;
 import dev.modelport.model.onnx.InvalidModelException;
 import dev.modelport.model.protocol.ProtocolException;
-import dev.modelport.model.registry.ConflictException;
-import dev.modelport.model.registry.InvalidRequestException;
-import dev.modelport.model.registry.NotFoundException;
 import dev.modelport.support.web.ApiErrorAdvice;
 import jakarta.servlet.MultipartConfigElement;
 import java.util.Map;

@@ -1,11 +1,11 @@
 package dev.modelport.model.web;
 
-import dev.modelport.model.inference.MetricsSummary;
-import dev.modelport.model.inference.SeriesWindow;
-import dev.modelport.model.registry.InvalidRequestException;
-import dev.modelport.model.registry.ModelCatalog;
-import dev.modelport.support.security.Reach;
+import dev.modelport.model.catalog.InvalidRequestException;
+import dev.modelport.model.catalog.ModelCatalog;
+import dev.modelport.model.metrics.MetricsSummary;
+import dev.modelport.model.metrics.SeriesWindow;
 import dev.modelport.model.workers.ClusterMetrics;
+import dev.modelport.support.security.Reach;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

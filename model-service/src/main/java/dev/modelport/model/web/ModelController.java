@@ -1,10 +1,10 @@
 package dev.modelport.model.web;
 
-import dev.modelport.model.registry.ModelCatalog;
-import dev.modelport.support.security.Reach;
+import dev.modelport.model.catalog.ModelCatalog;
 import dev.modelport.model.web.ModelRequests.CreateModel;
 import dev.modelport.model.web.ModelRequests.UpdateModel;
 import dev.modelport.model.web.ModelResponses.ModelView;
+import dev.modelport.support.security.Reach;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.util.List;

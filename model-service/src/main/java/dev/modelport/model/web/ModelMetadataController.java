@@ -1,10 +1,10 @@
 package dev.modelport.model.web;
 
+import dev.modelport.model.catalog.ModelMetadataService;
+import dev.modelport.model.catalog.VersionCatalog;
 import dev.modelport.model.inference.InferenceService;
 import dev.modelport.model.onnx.Signature;
 import dev.modelport.model.onnx.TensorSpec;
-import dev.modelport.model.registry.ModelMetadataService;
-import dev.modelport.model.registry.VersionCatalog;
 import dev.modelport.support.security.Reach;
 import java.util.List;
 import java.util.Map;

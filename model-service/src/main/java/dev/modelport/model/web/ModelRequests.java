@@ -1,6 +1,6 @@
 package dev.modelport.model.web;
 
-import dev.modelport.model.registry.ModelNames;
+import dev.modelport.model.catalog.ModelNames;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;

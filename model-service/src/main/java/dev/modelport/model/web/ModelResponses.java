@@ -1,10 +1,10 @@
 package dev.modelport.model.web;
 
+import dev.modelport.model.catalog.ModelSummary;
+import dev.modelport.model.catalog.ModelVersion;
+import dev.modelport.model.catalog.Rollout;
 import dev.modelport.model.onnx.OnnxMetadata;
 import dev.modelport.model.onnx.Signature;
-import dev.modelport.model.registry.ModelSummary;
-import dev.modelport.model.registry.ModelVersion;
-import dev.modelport.model.registry.Rollout;
 import java.time.Instant;
 import java.util.List;
 

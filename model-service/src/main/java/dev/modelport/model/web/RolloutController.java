@@ -1,10 +1,10 @@
 package dev.modelport.model.web;
 
-import dev.modelport.model.registry.RolloutChange;
-import dev.modelport.model.registry.RolloutService;
-import dev.modelport.support.security.Reach;
+import dev.modelport.model.catalog.RolloutChange;
+import dev.modelport.model.catalog.RolloutService;
 import dev.modelport.model.web.ModelRequests.ChangeRollout;
 import dev.modelport.model.web.ModelResponses.RolloutView;
+import dev.modelport.support.security.Reach;
 import jakarta.validation.Valid;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;

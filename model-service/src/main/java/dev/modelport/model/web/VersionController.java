@@ -1,12 +1,12 @@
 package dev.modelport.model.web;
 
-import dev.modelport.model.registry.InvalidRequestException;
-import dev.modelport.model.registry.ModelNames;
-import dev.modelport.model.registry.VersionCatalog;
-import dev.modelport.support.security.Reach;
+import dev.modelport.model.catalog.InvalidRequestException;
+import dev.modelport.model.catalog.ModelNames;
+import dev.modelport.model.catalog.VersionCatalog;
 import dev.modelport.model.storage.Sha256;
 import dev.modelport.model.storage.UploadSpool;
 import dev.modelport.model.web.ModelResponses.VersionView;
+import dev.modelport.support.security.Reach;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;

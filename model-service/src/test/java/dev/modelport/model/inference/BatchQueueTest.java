@@ -3,8 +3,9 @@ package dev.modelport.model.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import dev.modelport.model.metrics.InferenceMetrics;
 import dev.modelport.model.testing.OnnxModels;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

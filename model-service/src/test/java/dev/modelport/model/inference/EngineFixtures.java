@@ -2,6 +2,7 @@ package dev.modelport.model.inference;
 
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
+import dev.modelport.model.metrics.MetricsFixtures;
 import dev.modelport.model.onnx.Signature;
 import dev.modelport.model.onnx.TensorSpec;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -24,8 +25,8 @@ final class EngineFixtures {
         return new SessionRunner(env, env.createSession(model), signature);
     }
 
-    static InferenceMetrics metrics(SimpleMeterRegistry registry) {
-        return new InferenceMetrics(registry);
+    static InferenceObserver metrics(SimpleMeterRegistry registry) {
+        return MetricsFixtures.inferenceMetrics(registry);
     }
 
     static InferenceProperties.Batching batching(int maxBatchSize, Duration maxQueueDelay, int queueCapacity) {

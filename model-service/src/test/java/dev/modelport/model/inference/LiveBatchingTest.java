@@ -2,6 +2,7 @@ package dev.modelport.model.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelport.model.metrics.InferenceMetrics;
 import dev.modelport.model.testing.OnnxModels;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;

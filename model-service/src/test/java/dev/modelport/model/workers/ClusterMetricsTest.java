@@ -2,11 +2,11 @@ package dev.modelport.model.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelport.model.inference.MetricsSummary.ModelMetrics;
-import dev.modelport.model.inference.MetricsSummary.VersionMetrics;
-import dev.modelport.model.inference.MetricsSummary.Window;
-import dev.modelport.model.inference.TrafficBucket;
-import dev.modelport.model.inference.TrafficPoint;
+import dev.modelport.model.metrics.MetricsSummary.ModelMetrics;
+import dev.modelport.model.metrics.MetricsSummary.VersionMetrics;
+import dev.modelport.model.metrics.MetricsSummary.Window;
+import dev.modelport.model.metrics.TrafficBucket;
+import dev.modelport.model.metrics.TrafficPoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

@@ -1,9 +1,0 @@
-package dev.modelport.model.registry;
-
-/** The request clashes with the registry's state, e.g. deleting a version that serves traffic (409). */
-public class ConflictException extends RuntimeException {
-
-    public ConflictException(String message) {
-        super(message);
-    }
-}

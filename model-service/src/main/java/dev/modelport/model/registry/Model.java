@@ -1,9 +1,0 @@
-package dev.modelport.model.registry;
-
-import java.time.Instant;
-import java.util.List;
-
-/** A named model: the stable name clients call, owning numbered versions. */
-public record Model(String name, String description, List<String> tags, String owner, Instant createdAt,
-                    Instant updatedAt) {
-}

@@ -1,5 +1,0 @@
-package dev.modelport.model.registry;
-
-/** What an admin asks the rollout to become; canary and shadow are optional. */
-public record RolloutChange(int production, Integer canary, Integer canaryPercent, Integer shadow) {
-}
