@@ -20,12 +20,15 @@ final class Ratios {
         ratio("batched CNN / unbatched CNN (REST binary, c=32)", batched, unbatched, 2.0);
         ratio("CNN REST binary / REST JSON (batched, c=32)", batched, json, 2.0);
         ratio("CNN gRPC / REST JSON (batched, c=32)", items(rows, "bench-cnn", "gRPC raw", "on", 32), json, 2.0);
-        rows.stream().filter(row -> row.path().equals("REST JSON (shadow test)")).reduce((plain, shadowed) -> {
+        // each shadow-test row against the one before it: the plain run, then the shadowed one
+        List<InferenceBench.Row> shadowTest = rows.stream().filter(row -> row.path().equals("REST JSON (shadow test)")).toList();
+        for (int i = 1; i < shadowTest.size(); i++) {
+            InferenceBench.Row plain = shadowTest.get(i - 1);
+            InferenceBench.Row shadowed = shadowTest.get(i);
             double added = shadowed.result().p50Millis() / plain.result().p50Millis() - 1;
             System.out.printf(Locale.ROOT, "%-62s %+6.1f%%  (goal <= +10%%: %s)%n", "p50 latency added by a shadow (MLP, c=1)",
                     added * 100, added <= 0.10 ? "met" : "NOT met");
-            return shadowed;
-        });
+        }
     }
 
     private static void ratio(String label, Optional<Double> top, Optional<Double> bottom, double goal) {

@@ -41,7 +41,9 @@ public class ModelCatalog {
         Instant now = clock.instant();
         Model model = new Model(name, description == null ? "" : description, tags == null ? List.of() : tags, actor,
                 now, now);
-        models.insertIfAbsent(model).orElseThrow(() -> new ConflictException("model '" + name + "' already exists"));
+        if (models.insertIfAbsent(model).isEmpty()) {
+            throw new ConflictException("model '" + name + "' already exists");
+        }
         audit.record(actor, "model.created", name, name, Map.of("description", model.description(), "tags", model.tags()));
         events.changed(name, "model-created");
         return model;

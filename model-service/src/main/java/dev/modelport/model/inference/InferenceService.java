@@ -1,7 +1,6 @@
 package dev.modelport.model.inference;
 
 import dev.modelport.model.onnx.Signature;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;

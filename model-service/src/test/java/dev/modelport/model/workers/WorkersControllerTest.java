@@ -2,7 +2,6 @@ package dev.modelport.model.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
