@@ -26,20 +26,6 @@ class ModelRepository {
         this.jdbc = jdbc;
     }
 
-    Row insert(Model model) {
-        long id = jdbc.sql("""
-                        INSERT INTO model (name, description, tags, owner, created_at, updated_at)
-                        VALUES (:name, :description, :tags, :owner, :created, :updated) RETURNING id""")
-                .param("name", model.name())
-                .param("description", model.description())
-                .param("tags", model.tags().toArray(String[]::new))
-                .param("owner", model.owner())
-                .param("created", utc(model.createdAt()))
-                .param("updated", utc(model.updatedAt()))
-                .query(Long.class).single();
-        return new Row(id, model);
-    }
-
     /** Inserts unless the name exists; empty when another upload or create got there first. */
     Optional<Row> insertIfAbsent(Model model) {
         return jdbc.sql("""
