@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class BatchQueue implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(BatchQueue.class);
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
+    static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final VersionKey key;
     private final SessionRunner runner;

@@ -4,6 +4,8 @@ import dev.modelport.model.catalog.Deployment;
 import dev.modelport.model.catalog.ModelVersion;
 import dev.modelport.model.catalog.RolloutService;
 import dev.modelport.model.events.RegistryChanged;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,7 +26,8 @@ import org.springframework.stereotype.Component;
  * Keeps this worker in step with the registry: on every change notification (and the periodic
  * reconcile) it loads the versions rollouts name, swaps in the new routes, and unloads what
  * no rollout names any more once its in-flight requests are done. A version takes traffic
- * only after it is loaded and warmed up.
+ * only after it is loaded and warmed up. When the catalog cannot be read, what is loaded keeps
+ * serving as the last sync left it, and {@link #catalogSync()} says since when.
  */
 @Component
 public class DeployedModels implements AutoCloseable {
@@ -34,16 +37,48 @@ public class DeployedModels implements AutoCloseable {
     private final RolloutService rollouts;
     private final ModelLoader loader;
     private final ApplicationEventPublisher publisher;
+    private final Clock clock;
     private final ExecutorService sync = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("model-sync").factory());
     private final AtomicBoolean syncQueued = new AtomicBoolean();
     private final Map<VersionKey, LoadedVersion> loaded = new ConcurrentHashMap<>();
     private volatile Map<String, ModelRoute> routes = Map.of();
     private volatile boolean synced;
+    private volatile CatalogSync catalogSync = CatalogSync.NEVER;
 
-    DeployedModels(RolloutService rollouts, ModelLoader loader, ApplicationEventPublisher publisher) {
+    DeployedModels(RolloutService rollouts, ModelLoader loader, ApplicationEventPublisher publisher, Clock clock) {
         this.rollouts = rollouts;
         this.loader = loader;
         this.publisher = publisher;
+        this.clock = clock;
+    }
+
+    /**
+     * How the last syncs with the catalog went.
+     *
+     * @param lastSuccess when a sync last read the catalog (null: never)
+     * @param failingSince when the syncs since the last success began to fail (null: the last one succeeded)
+     * @param lastError why the last sync failed (null: it did not)
+     */
+    public record CatalogSync(Instant lastSuccess, Instant failingSince, String lastError) {
+
+        static final CatalogSync NEVER = new CatalogSync(null, null, null);
+
+        /** The last sync read the catalog. */
+        public boolean reachable() {
+            return lastSuccess != null && failingSince == null;
+        }
+
+        CatalogSync succeeded(Instant now) {
+            return new CatalogSync(now, null, null);
+        }
+
+        CatalogSync failed(Instant now, String error) {
+            return new CatalogSync(lastSuccess, failingSince == null ? now : failingSince, error);
+        }
+    }
+
+    public CatalogSync catalogSync() {
+        return catalogSync;
     }
 
     /** Published after every sync: the versions this worker serves now. */
@@ -96,9 +131,12 @@ public class DeployedModels implements AutoCloseable {
                 }
             }
             synced = true;
+            catalogSync = catalogSync.succeeded(Instant.now(clock));
             publisher.publishEvent(new LoadedVersionsChanged(loadedVersions()));
         } catch (RuntimeException e) {
-            log.warn("model sync failed ({}); the next change or reconcile retries", e.getMessage());
+            catalogSync = catalogSync.failed(Instant.now(clock), e.getMessage());
+            log.warn("model sync failed ({}); serving what is loaded, the next change or reconcile retries",
+                    e.getMessage());
         }
     }
 

@@ -24,6 +24,12 @@ public interface InferenceObserver {
     /** A shadow answered the same request as production; {@code rows} compared, with the argmax agreeing in some. */
     void shadowCompared(VersionKey production, VersionKey shadow, double maxAbsDiff, long rows, long argmaxAgreements);
 
+    /** A copy of a request to {@code production} was not sent to its shadow: the shadow thread was behind. */
+    void shadowDropped(VersionKey production, VersionKey shadow);
+
+    /** A version's warm-up request failed; it serves anyway and pays the start-up cost on its first call. */
+    void warmUpFailed(VersionKey key);
+
     /**
      * Report {@code pending.applyAsDouble(version)} as the version's requests in flight, for as long as
      * {@code version} lives: the observer may hold it only weakly (Micrometer gauges do), so an unloaded

@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,10 +26,13 @@ public class InferenceService implements AutoCloseable {
     private final DeployedModels deployed;
     private final InferenceObserver observer;
     private final InferenceProperties properties;
-    // shadows run one at a time on their own thread; when it falls behind, copies are dropped
+    // shadows run one at a time on their own thread; when it falls behind, copies are dropped and counted
     private final ThreadPoolExecutor shadows = new ThreadPoolExecutor(1, 1, 0, TimeUnit.SECONDS,
-            new ArrayBlockingQueue<>(64), Thread.ofPlatform().daemon().name("shadow").factory(),
-            new ThreadPoolExecutor.DiscardPolicy());
+            new ArrayBlockingQueue<>(SHADOW_BACKLOG), Thread.ofPlatform().daemon().name("shadow").factory(),
+            new ThreadPoolExecutor.AbortPolicy());
+
+    /** Copies of requests that may wait for the shadow thread before more are dropped. */
+    static final int SHADOW_BACKLOG = 64;
 
     InferenceService(DeployedModels deployed, InferenceObserver observer, InferenceProperties properties) {
         this.deployed = deployed;
@@ -89,16 +93,22 @@ public class InferenceService implements AutoCloseable {
     }
 
     private void mirror(LoadedVersion shadow, VersionKey production, InferenceRequest request, InferenceResult answer) {
-        shadows.execute(() -> {
-            try {
-                InferenceResult copy = run(shadow, request).join();
-                ShadowComparison comparison = ShadowComparison.of(answer.outputs(), copy.outputs());
-                observer.shadowCompared(production, shadow.key(), comparison.maxAbsDiff(), comparison.rows(),
-                        comparison.argmaxAgreements());
-            } catch (RuntimeException e) {
-                log.debug("shadow {} failed on a copy of a request to {}: {}", shadow.key(), production, e.getMessage());
+        try {
+            shadows.execute(() -> {
+                try {
+                    InferenceResult copy = run(shadow, request).join();
+                    ShadowComparison comparison = ShadowComparison.of(answer.outputs(), copy.outputs());
+                    observer.shadowCompared(production, shadow.key(), comparison.maxAbsDiff(), comparison.rows(),
+                            comparison.argmaxAgreements());
+                } catch (RuntimeException e) {
+                    log.debug("shadow {} failed on a copy of a request to {}: {}", shadow.key(), production, e.getMessage());
+                }
+            });
+        } catch (RejectedExecutionException behind) {
+            if (!shadows.isShutdown()) {
+                observer.shadowDropped(production, shadow.key());
             }
-        });
+        }
     }
 
     private static InferenceException asInferenceException(VersionKey key, Throwable failure) {

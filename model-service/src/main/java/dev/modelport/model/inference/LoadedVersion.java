@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 
 /**
  * A version loaded on this worker, ready to run: through its {@link BatchQueue} when its
- * signature has a batch dimension and batching is on, else directly with a concurrency limit.
- * It counts requests in flight, so it is closed only after the last one finishes.
+ * signature has a batch dimension and batching is on, else directly with a concurrency limit and
+ * the same bound on waiting requests (queue-capacity): one more is refused at once with 503 and
+ * Retry-After, one that waits past its deadline gets 504. It counts requests in flight, so it is
+ * closed only after the last one finishes.
  */
 final class LoadedVersion implements AutoCloseable {
 
@@ -20,6 +22,8 @@ final class LoadedVersion implements AutoCloseable {
     private final SessionRunner runner;
     private final BatchQueue queue;
     private final Semaphore direct;
+    private final AtomicInteger directWaiting = new AtomicInteger();
+    private final Supplier<InferenceProperties.Batching> batching;
     private final AtomicInteger inFlight = new AtomicInteger();
     private volatile boolean retired;
     private boolean closed;
@@ -33,6 +37,7 @@ final class LoadedVersion implements AutoCloseable {
                   Supplier<InferenceProperties.Batching> batching) {
         this.key = key;
         this.runner = runner;
+        this.batching = batching;
         InferenceProperties.Batching initial = batching.get();
         this.queue = initial.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, observer, batching) : null;
         this.direct = new Semaphore(initial.maxConcurrency());
@@ -54,19 +59,34 @@ final class LoadedVersion implements AutoCloseable {
         return inFlight.get();
     }
 
+    /** Requests waiting for a turn: in the batch queue, or for a free slot when not batching. */
+    int waiting() {
+        return queue != null ? queue.waiting() : directWaiting.get();
+    }
+
     /** Runs one validated request; the future fails with an {@link InferenceException}. */
     CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, List<String> outputs, long timeoutNanos) {
         if (queue != null) {
             return queue.submit(inputs, outputs);
         }
-        try {
-            if (!direct.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
-                return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.TIMEOUT,
-                        "model " + key + " was busy for the whole request timeout"));
+        if (!direct.tryAcquire()) {
+            int capacity = batching.get().queueCapacity();
+            if (directWaiting.incrementAndGet() > capacity) {
+                int waiting = directWaiting.decrementAndGet();
+                return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.OVERLOADED,
+                        "model " + key + " has " + waiting + " requests waiting; retry shortly", BatchQueue.RETRY_AFTER, null));
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.FAILED, "interrupted"));
+            try {
+                if (!direct.tryAcquire(timeoutNanos, TimeUnit.NANOSECONDS)) {
+                    return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.TIMEOUT,
+                            "model " + key + " was busy for the whole request timeout"));
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return CompletableFuture.failedFuture(new InferenceException(InferenceException.Reason.FAILED, "interrupted"));
+            } finally {
+                directWaiting.decrementAndGet();
+            }
         }
         try {
             return CompletableFuture.completedFuture(runner.run(inputs, outputs));

@@ -71,6 +71,9 @@ class ModelLoader {
         for (TensorSpec spec : runner.signature().inputs()) {
             Datatype datatype = Datatype.parse(spec.datatype()).orElse(null);
             if (datatype == null) {
+                log.warn("no warm-up for {}: input '{}' has datatype {}, which a warm-up cannot fill; its first "
+                        + "requests pay the start-up cost", key, spec.name(), spec.datatype());
+                observer.warmUpFailed(key);
                 return;
             }
             long[] shape = spec.shape().stream().mapToLong(dim -> dim < 0 ? 1 : dim).toArray();
@@ -80,7 +83,9 @@ class ModelLoader {
             runner.run(inputs, List.of());
         } catch (RuntimeException e) {
             // some models reject zeros (e.g. index inputs); they still load, and pay on the first call
-            log.info("warm-up request for {} failed ({}); serving without warm-up", key, e.getMessage());
+            log.warn("warm-up request for {} failed ({}); serving without warm-up, so its first requests pay the "
+                    + "start-up cost", key, e.getMessage());
+            observer.warmUpFailed(key);
         }
     }
 

@@ -34,6 +34,8 @@ public class InferenceMetrics implements InferenceObserver {
     public static final String SHADOW_MAX_ABS_DIFF = "modelport_shadow_max_abs_diff";
     public static final String SHADOW_ROWS = "modelport_shadow_rows";
     public static final String SHADOW_ARGMAX_AGREEMENTS = "modelport_shadow_argmax_agreements";
+    public static final String SHADOW_DROPPED = "modelport_shadow_dropped";
+    public static final String WARMUP_FAILURES = "modelport_warmup_failures";
 
     private static final double[] PERCENTILES = {0.5, 0.95, 0.99};
 
@@ -83,6 +85,19 @@ public class InferenceMetrics implements InferenceObserver {
             Counter.builder(SHADOW_ROWS).tags(tags).register(registry).increment(rows);
             Counter.builder(SHADOW_ARGMAX_AGREEMENTS).tags(tags).register(registry).increment(argmaxAgreements);
         }
+    }
+
+    @Override
+    public void shadowDropped(VersionKey production, VersionKey shadow) {
+        Counter.builder(SHADOW_DROPPED).description("copies of production requests not sent to the shadow (it was behind)")
+                .tags(tags(production)).tag("shadow_version", String.valueOf(shadow.version()))
+                .register(registry).increment();
+    }
+
+    @Override
+    public void warmUpFailed(VersionKey key) {
+        Counter.builder(WARMUP_FAILURES).description("versions that serve without a warm-up: their warm-up request failed")
+                .tags(tags(key)).register(registry).increment();
     }
 
     /** Micrometer holds {@code version} weakly: the gauge reads NaN once the version is unloaded and collected. */

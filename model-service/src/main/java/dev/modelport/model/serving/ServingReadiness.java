@@ -1,38 +1,33 @@
 package dev.modelport.model.serving;
 
-import java.sql.Connection;
-import java.sql.SQLException;
+import dev.modelport.model.inference.DeployedModels;
 import java.util.Optional;
 import java.util.function.BooleanSupplier;
-import javax.sql.DataSource;
-import dev.modelport.model.inference.DeployedModels;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.availability.ApplicationAvailability;
 import org.springframework.boot.availability.ReadinessState;
 import org.springframework.stereotype.Component;
 
 /**
- * Decides whether this worker should receive inference traffic: the application accepts
- * traffic (it is not starting up or shutting down), the registry database answers, and the
- * first sync has loaded every deployed version.
+ * Decides whether this worker should receive inference traffic: the application accepts traffic
+ * (it is not starting up or shutting down) and the first sync has loaded every deployed version.
+ * It never asks the database: once synced, a worker serves what it holds while the catalog is
+ * unreachable (the {@code catalog} health contributor says so), so a database restart does not
+ * take every worker out of its load balancer.
  */
 @Component
 public class ServingReadiness {
 
-    private static final int DATABASE_TIMEOUT_SECONDS = 2;
-
     private final ApplicationAvailability availability;
-    private final DataSource dataSource;
     private final BooleanSupplier modelsLoaded;
 
     @Autowired
-    ServingReadiness(ApplicationAvailability availability, DataSource dataSource, DeployedModels deployed) {
-        this(availability, dataSource, deployed::synced);
+    ServingReadiness(ApplicationAvailability availability, DeployedModels deployed) {
+        this(availability, deployed::synced);
     }
 
-    ServingReadiness(ApplicationAvailability availability, DataSource dataSource, BooleanSupplier modelsLoaded) {
+    ServingReadiness(ApplicationAvailability availability, BooleanSupplier modelsLoaded) {
         this.availability = availability;
-        this.dataSource = dataSource;
         this.modelsLoaded = modelsLoaded;
     }
 
@@ -40,13 +35,6 @@ public class ServingReadiness {
     public Optional<String> notReadyReason() {
         if (availability.getReadinessState() != ReadinessState.ACCEPTING_TRAFFIC) {
             return Optional.of("server is not accepting traffic (" + availability.getReadinessState() + ")");
-        }
-        try (Connection connection = dataSource.getConnection()) {
-            if (!connection.isValid(DATABASE_TIMEOUT_SECONDS)) {
-                return Optional.of("model registry database does not answer");
-            }
-        } catch (SQLException e) {
-            return Optional.of("model registry database is unreachable");
         }
         if (!modelsLoaded.getAsBoolean()) {
             return Optional.of("deployed models are still loading");

@@ -6,11 +6,14 @@ import java.util.Map;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
@@ -29,6 +32,9 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 public abstract class ApiErrorAdvice {
 
     private static final Logger log = LoggerFactory.getLogger(ApiErrorAdvice.class);
+
+    /** What a 503 for an unavailable database tells the caller to wait. */
+    static final int DATABASE_RETRY_AFTER_SECONDS = 5;
 
     private final String service;
 
@@ -93,6 +99,19 @@ public abstract class ApiErrorAdvice {
                 : e.getSupportedMediaTypes().stream().findFirst().map(Object::toString).orElse("");
         return error(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "content type " + e.getContentType() + " is not supported here"
                 + (expected.isEmpty() ? "" : "; send " + expected));
+    }
+
+    /**
+     * The database did not hand out a connection within the pool's timeout (down, or every connection
+     * busy): 503 at once with a hint when to retry, never a hang. Whatever the call was doing rolled back.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, CannotCreateTransactionException.class})
+    protected ResponseEntity<Map<String, String>> databaseUnavailable(Exception e) {
+        log.warn("database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
+                .body(Map.of("error", "the " + service + " database is unavailable (down or busy); nothing was changed, "
+                        + "retry in " + DATABASE_RETRY_AFTER_SECONDS + " s"));
     }
 
     @ExceptionHandler(Exception.class)

@@ -1,0 +1,49 @@
+package dev.modelport.model.serving;
+
+import dev.modelport.model.inference.DeployedModels;
+import dev.modelport.model.inference.DeployedModels.CatalogSync;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.stereotype.Component;
+
+/**
+ * The {@code catalog} entry of {@code /actuator/health} and the gauge {@code modelport_catalog_reachable}:
+ * whether this worker's last sync read the catalog, and if not, since when it serves the rollout it
+ * last knew. It stays UP while degraded: the worker serves, and only management calls need the database.
+ */
+@Component
+class CatalogHealth implements HealthIndicator, MeterBinder {
+
+    private final DeployedModels deployed;
+
+    CatalogHealth(DeployedModels deployed) {
+        this.deployed = deployed;
+    }
+
+    @Override
+    public Health health() {
+        CatalogSync sync = deployed.catalogSync();
+        Health.Builder health = Health.up()
+                .withDetail("reachable", sync.reachable())
+                .withDetail("serving", sync.reachable() ? "the catalog's rollouts"
+                        : deployed.synced() ? "the last rollouts it read (degraded)" : "nothing yet");
+        if (sync.lastSuccess() != null) {
+            health.withDetail("lastSync", sync.lastSuccess().toString());
+        }
+        if (sync.failingSince() != null) {
+            health.withDetail("unreachableSince", sync.failingSince().toString())
+                    .withDetail("error", String.valueOf(sync.lastError()));
+        }
+        return health.build();
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Gauge.builder("modelport.catalog.reachable", deployed, models -> models.catalogSync().reachable() ? 1 : 0)
+                .description("1 while this worker's last sync read the catalog; 0 while it serves the last rollouts it read")
+                .register(registry);
+    }
+}
