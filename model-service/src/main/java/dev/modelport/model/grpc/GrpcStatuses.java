@@ -14,8 +14,8 @@ import org.springframework.security.access.AccessDeniedException;
 
 /**
  * Failures as gRPC statuses, with the messages REST puts in its {@code {"error": ...}} bodies: what REST answers
- * with 400 is INVALID_ARGUMENT, 403 PERMISSION_DENIED, 404 NOT_FOUND, 503 UNAVAILABLE, 504 DEADLINE_EXCEEDED and
- * 500 INTERNAL.
+ * with 400 is INVALID_ARGUMENT, 403 PERMISSION_DENIED, 404 NOT_FOUND, 503 UNAVAILABLE (not ready) or
+ * RESOURCE_EXHAUSTED (a full queue, with a retry-after trailer), 504 DEADLINE_EXCEEDED and 500 INTERNAL.
  */
 final class GrpcStatuses {
 
@@ -46,7 +46,9 @@ final class GrpcStatuses {
         Status status = switch (e.reason()) {
             case INVALID_INPUT -> Status.INVALID_ARGUMENT;
             case NOT_FOUND -> Status.NOT_FOUND;
-            case NOT_READY, OVERLOADED -> Status.UNAVAILABLE;
+            case NOT_READY -> Status.UNAVAILABLE;
+            // a full queue: the client may retry after the Retry-After trailer, as with REST's 503
+            case OVERLOADED -> Status.RESOURCE_EXHAUSTED;
             case TIMEOUT -> Status.DEADLINE_EXCEEDED;
             case FAILED -> Status.INTERNAL;
         };
