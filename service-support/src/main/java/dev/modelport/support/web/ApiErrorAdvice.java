@@ -110,8 +110,12 @@ public abstract class ApiErrorAdvice {
         log.warn("database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
                 .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
-                .body(Map.of("error", "the " + service + " database is unavailable (down or busy); nothing was changed, "
-                        + "retry in " + DATABASE_RETRY_AFTER_SECONDS + " s"));
+                .body(Map.of("error", databaseUnavailableMessage(service)));
+    }
+
+    static String databaseUnavailableMessage(String service) {
+        return "the " + service + " database is unavailable (down or busy); nothing was changed, retry in "
+                + DATABASE_RETRY_AFTER_SECONDS + " s";
     }
 
     @ExceptionHandler(Exception.class)
