@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.springframework.security.access.AccessDeniedException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.oauth2.jwt.Jwt;
 
 /**
@@ -19,7 +20,10 @@ import org.springframework.security.oauth2.jwt.Jwt;
  * @param models the only models it may use, or empty for every model
  * @param tier its rate-limit tier claim, or null when it carries none
  */
-public record Reach(String actor, Set<String> scopes, Optional<Set<String>> models, String tier) {
+public record Reach(String actor, Set<String> scopes, Optional<Set<String>> models, @Nullable String tier) {
+
+    /** The actor of a token without a {@code sub} claim. */
+    public static final String NO_SUBJECT = "(no subject)";
 
     public Reach {
         scopes = Set.copyOf(scopes);
@@ -36,7 +40,9 @@ public record Reach(String actor, Set<String> scopes, Optional<Set<String>> mode
         }
         scopes.removeIf(scope -> !Scopes.isApiScope(scope));
         List<String> models = jwt.getClaimAsStringList("models");
-        return new Reach(jwt.getSubject(), scopes, Optional.ofNullable(models).map(Set::copyOf),
+        // auth-service always sets sub; a token from elsewhere without one is still named in logs
+        String subject = jwt.getSubject();
+        return new Reach(subject == null ? NO_SUBJECT : subject, scopes, Optional.ofNullable(models).map(Set::copyOf),
                 jwt.getClaimAsString("tier"));
     }
 
@@ -54,7 +60,7 @@ public record Reach(String actor, Set<String> scopes, Optional<Set<String>> mode
     }
 
     /** Whether every one of {@code others} is within reach; {@code null} stands for every model. */
-    public boolean coversAll(Collection<String> others) {
+    public boolean coversAll(@Nullable Collection<String> others) {
         if (others == null) {
             return models.isEmpty();
         }

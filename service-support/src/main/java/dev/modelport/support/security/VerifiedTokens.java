@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Remembers tokens that passed verification, so a client calling in a loop with the same token
@@ -22,7 +23,7 @@ public final class VerifiedTokens<T> {
 
     private final Duration ttl;
     private final Clock clock;
-    private final Function<T, Instant> expiry;
+    private final Function<T, @Nullable Instant> expiry;
     private final Cache<String, Verified<T>> verified;
 
     private record Verified<T>(T token, Instant until) {
@@ -33,7 +34,7 @@ public final class VerifiedTokens<T> {
      * @param maxTokens how many tokens are remembered at most; positive
      * @param expiry a verified token's expiry, or null when it has none
      */
-    public VerifiedTokens(Duration ttl, long maxTokens, Clock clock, Function<T, Instant> expiry) {
+    public VerifiedTokens(Duration ttl, long maxTokens, Clock clock, Function<T, @Nullable Instant> expiry) {
         if (ttl.isNegative() || ttl.isZero() || maxTokens <= 0) {
             throw new IllegalArgumentException("a verified-token cache needs a positive ttl and size, got " + ttl + " and " + maxTokens);
         }
@@ -44,7 +45,7 @@ public final class VerifiedTokens<T> {
     }
 
     /** The verified form of {@code token} if it passed within the ttl and is unexpired, else null. */
-    public T get(String token) {
+    public @Nullable T get(String token) {
         Verified<T> hit = verified.getIfPresent(token);
         if (hit == null) {
             return null;

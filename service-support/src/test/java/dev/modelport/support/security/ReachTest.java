@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -73,7 +74,7 @@ class ReachTest {
                 .doesNotThrowAnyException();
     }
 
-    private static Jwt jwt(List<String> scopes, List<String> models, String tier) {
+    private static Jwt jwt(List<String> scopes, @Nullable List<String> models, @Nullable String tier) {
         Jwt.Builder jwt = Jwt.withTokenValue("t").header("alg", "RS256").subject("caller").claim("scope", scopes)
                 .issuedAt(Instant.EPOCH).expiresAt(Instant.EPOCH.plusSeconds(60));
         if (models != null) {
