@@ -3,7 +3,9 @@ package dev.modelport.model.inference;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.modelport.model.metrics.InferenceMetrics;
+import ai.onnxruntime.OrtException;
+import dev.modelport.model.onnx.Signature;
+import dev.modelport.model.onnx.TensorSpec;
 import dev.modelport.model.testing.OnnxModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -12,79 +14,145 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class BatchQueueTest {
 
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final List<SessionRunner> sessions = new ArrayList<>();
+
+    @AfterEach
+    void closeSessions() throws OrtException {
+        for (SessionRunner session : sessions) {
+            session.close();
+        }
+    }
 
     @Test
     void submitWhenConcurrentRequestsThenMergedAndEachGetsItsOwnRows() throws Exception {
-        SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
-        VersionKey key = new VersionKey("add", 1);
-        try (BatchQueue queue = new BatchQueue(key, runner, EngineFixtures.metrics(registry),
-                EngineFixtures.batching(64, Duration.ofMillis(50), 128))) {
-            List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
-            List<Tensor> inputs = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
-                Tensor input = EngineFixtures.rows("x", 1 + i % 3, i * 100);
-                inputs.add(input);
-                results.add(queue.submit(List.of(input), List.of()));
+        SessionRunner runner = session(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        BatchGate gate = new BatchGate();
+        List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
+        List<Tensor> inputs = new ArrayList<>();
+        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, gate,
+                EngineFixtures.oneRunner(64, Duration.ofMillis(50), 128))) {
+            try (BatchGate.Hold hold = gate.holdNextBatch()) {
+                inputs.add(EngineFixtures.rows("x", 1, 0));
+                results.add(queue.submit(List.of(inputs.getFirst()), List.of()));
+                hold.awaitHeld();
+                // the only runner is held with the first request: these 19 all wait in the queue together
+                for (int i = 1; i < 20; i++) {
+                    Tensor input = EngineFixtures.rows("x", 1 + i % 3, i * 100);
+                    inputs.add(input);
+                    results.add(queue.submit(List.of(input), List.of()));
+                }
             }
             for (int i = 0; i < inputs.size(); i++) {
                 Tensor expected = runner.run(List.of(inputs.get(i)), List.of()).getFirst();
-                assertThat(results.get(i).get()).containsExactly(expected);
+                assertThat(results.get(i).get()).as("request %d", i).containsExactly(expected);
             }
         }
-        var batches = registry.find(InferenceMetrics.BATCH_SIZE).summary();
-        assertThat(batches.count()).as("20 requests in fewer calls").isLessThan(20);
-        assertThat(batches.max()).isGreaterThan(3);
+        // 38 = the rows of the 19 that waited (2, 3, 1, 2, 3, 1, ... 2)
+        assertThat(gate.batchRows()).as("the held request alone, then the 19 waiting behind it in one call")
+                .containsExactly(1, 38);
     }
 
     @Test
     void submitWhenAloneOnIdleQueueThenRunsWithoutWaitingForCompany() throws Exception {
-        SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        SessionRunner runner = session(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
         try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, EngineFixtures.metrics(registry),
-                EngineFixtures.batching(32, Duration.ofSeconds(30), 16))) {
+                EngineFixtures.batching(32, Duration.ofHours(1), 16))) {
             Tensor input = EngineFixtures.rows("x", 2, 7);
-            // a 30 s queue delay would outlast this wait: the lone request must not sit it out
-            assertThat(queue.submit(List.of(input), List.of()).get(10, TimeUnit.SECONDS))
+            // the hour's queue delay would outlast this wait many times: the lone request must not sit it out
+            assertThat(queue.submit(List.of(input), List.of()).get(30, TimeUnit.SECONDS))
                     .containsExactly(runner.run(List.of(input), List.of()).getFirst());
         }
     }
 
     @Test
     void submitWhenQueueFullThenOverloadedWithRetryAfter() throws Exception {
-        SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
-        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, EngineFixtures.metrics(registry),
-                EngineFixtures.batching(1, Duration.ofMillis(1), 1))) {
-            List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
-            for (int i = 0; i < 200; i++) {
-                results.add(queue.submit(List.of(EngineFixtures.rows("x", 256, i)), List.of()));
+        SessionRunner runner = session(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        BatchGate gate = new BatchGate();
+        Tensor running = EngineFixtures.rows("x", 1, 0);
+        Tensor queued = EngineFixtures.rows("x", 1, 10);
+        CompletableFuture<List<Tensor>> runningResult;
+        CompletableFuture<List<Tensor>> queuedResult;
+        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, gate,
+                EngineFixtures.oneRunner(1, Duration.ofMillis(1), 1))) {
+            try (BatchGate.Hold hold = gate.holdNextBatch()) {
+                runningResult = queue.submit(List.of(running), List.of());
+                hold.awaitHeld();
+                queuedResult = queue.submit(List.of(queued), List.of());
+                CompletableFuture<List<Tensor>> refused = queue.submit(List.of(EngineFixtures.rows("x", 1, 20)), List.of());
+
+                assertThat(queuedResult).as("the one place in the queue").isNotDone();
+                assertThatThrownBy(refused::join).isInstanceOf(CompletionException.class)
+                        .cause().isInstanceOfSatisfying(InferenceException.class, e -> {
+                            assertThat(e.reason()).isEqualTo(InferenceException.Reason.OVERLOADED);
+                            assertThat(e.retryAfter()).isPositive();
+                        });
             }
-            CompletableFuture<List<Tensor>> refused = results.stream()
-                    .filter(CompletableFuture::isCompletedExceptionally).findFirst().orElseThrow();
-            assertThatThrownBy(refused::join).isInstanceOf(CompletionException.class)
-                    .cause().isInstanceOfSatisfying(InferenceException.class, e -> {
-                        assertThat(e.reason()).isEqualTo(InferenceException.Reason.OVERLOADED);
-                        assertThat(e.retryAfter()).isPositive();
-                    });
+            assertThat(runningResult.get()).containsExactly(runner.run(List.of(running), List.of()).getFirst());
+            assertThat(queuedResult.get()).containsExactly(runner.run(List.of(queued), List.of()).getFirst());
         }
     }
 
     @Test
     void submitWhenRowShapesDifferThenNotMergedButAllAnswered() throws Exception {
-        var signature = new dev.modelport.model.onnx.Signature(
-                List.of(new dev.modelport.model.onnx.TensorSpec("a", "FP32", List.of(-1L, 3L)),
-                        new dev.modelport.model.onnx.TensorSpec("b", "FP32", List.of(-1L, 3L))),
-                List.of(new dev.modelport.model.onnx.TensorSpec("sum", "FP32", List.of(-1L, 3L))));
-        SessionRunner runner = EngineFixtures.runner(OnnxModels.multiInput(), signature);
-        try (BatchQueue queue = new BatchQueue(new VersionKey("sum", 1), runner, EngineFixtures.metrics(registry),
-                EngineFixtures.batching(8, Duration.ofMillis(20), 16))) {
-            Tensor a = new Tensor("a", Datatype.FP32, new long[] {2, 3}, new float[] {1, 2, 3, 4, 5, 6});
-            Tensor b = new Tensor("b", Datatype.FP32, new long[] {2, 3}, new float[] {10, 20, 30, 40, 50, 60});
-            List<Tensor> first = queue.submit(List.of(a, b), List.of()).get();
-            assertThat((float[]) first.getFirst().data()).containsExactly(11, 22, 33, 44, 55, 66);
+        Signature anyWidth = new Signature(List.of(new TensorSpec("x", "FP32", List.of(-1L, -1L))),
+                List.of(new TensorSpec("y", "FP32", List.of(-1L, -1L))));
+        SessionRunner runner = session(OnnxModels.anyWidth(), anyWidth);
+        BatchGate gate = new BatchGate();
+        // 1, 2 and 4 rows: a batch's row count says which of the three waiting requests it held
+        Tensor held = rows(1, 4, 0);
+        Tensor wide = rows(1, 6, 100);
+        Tensor narrow = rows(2, 4, 200);
+        Tensor widerStill = rows(4, 6, 300);
+        List<Tensor> inputs = List.of(held, wide, narrow, widerStill);
+        List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
+        try (BatchQueue queue = new BatchQueue(new VersionKey("double", 1), runner, gate,
+                EngineFixtures.oneRunner(8, Duration.ofMillis(20), 16))) {
+            try (BatchGate.Hold hold = gate.holdNextBatch()) {
+                results.add(queue.submit(List.of(held), List.of()));
+                hold.awaitHeld();
+                // waiting together, in this order: [1, 6], [2, 4], [4, 6]
+                for (Tensor input : inputs.subList(1, inputs.size())) {
+                    results.add(queue.submit(List.of(input), List.of()));
+                }
+            }
+            for (int i = 0; i < inputs.size(); i++) {
+                assertThat(results.get(i).get()).as("request %d", i).containsExactly(doubled(inputs.get(i)));
+            }
         }
+        assertThat(gate.batchRows())
+                .as("the held request; the two 6-wide ones (1 + 4 rows) in one call; the 4-wide one between them alone."
+                        + " A mixed batch would have run 3, 6 or 7 rows")
+                .containsExactly(1, 5, 2);
+    }
+
+    private SessionRunner session(byte[] model, Signature signature) throws OrtException {
+        SessionRunner session = EngineFixtures.runner(model, signature);
+        sessions.add(session);
+        return session;
+    }
+
+    /** A [rows, width] FP32 tensor "x" counting up from {@code start}. */
+    private static Tensor rows(int rows, int width, float start) {
+        float[] data = new float[rows * width];
+        for (int i = 0; i < data.length; i++) {
+            data[i] = start + i;
+        }
+        return new Tensor("x", Datatype.FP32, new long[] {rows, width}, data);
+    }
+
+    /** What {@link OnnxModels#anyWidth()} answers for {@code x}: "y" = x + x, computed here, not by the model. */
+    private static Tensor doubled(Tensor x) {
+        float[] in = (float[]) x.data();
+        float[] out = new float[in.length];
+        for (int i = 0; i < in.length; i++) {
+            out[i] = in[i] * 2;
+        }
+        return new Tensor("y", Datatype.FP32, x.shape().clone(), out);
     }
 }

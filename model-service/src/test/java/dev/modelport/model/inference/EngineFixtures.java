@@ -33,6 +33,14 @@ final class EngineFixtures {
         return new InferenceProperties.Batching(true, maxBatchSize, maxQueueDelay, queueCapacity, 4, 0);
     }
 
+    /**
+     * Batching with a single runner: held by a {@link BatchGate}, it leaves every request submitted meanwhile in
+     * the queue, so the test decides what the next batch holds.
+     */
+    static InferenceProperties.Batching oneRunner(int maxBatchSize, Duration maxQueueDelay, int queueCapacity) {
+        return new InferenceProperties.Batching(true, maxBatchSize, maxQueueDelay, queueCapacity, 4, 1);
+    }
+
     static InferenceProperties properties() {
         return new InferenceProperties(1, 1, "ALL_OPT", true, Duration.ofSeconds(10), 1 << 24,
                 batching(32, Duration.ofMillis(5), 256), Map.of());

@@ -2,10 +2,7 @@ package dev.modelport.model.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelport.model.metrics.InferenceMetrics;
 import dev.modelport.model.testing.OnnxModels;
-import io.micrometer.core.instrument.DistributionSummary;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import jakarta.validation.Validation;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -20,8 +17,6 @@ import org.springframework.mock.env.MockEnvironment;
 
 /** Batching settings changed by a config refresh reach loaded versions without a reload. */
 class LiveBatchingTest {
-
-    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
 
     @Test
     void settingsWhenModelOverrideRefreshedThenRebound() {
@@ -62,44 +57,63 @@ class LiveBatchingTest {
     @Test
     void queueWhenCapacityRaisedWhileLoadedThenAdmitsMore() throws Exception {
         SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        BatchGate gate = new BatchGate();
         AtomicReference<InferenceProperties.Batching> batching =
-                new AtomicReference<>(EngineFixtures.batching(1, Duration.ofMillis(1), 1));
-        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, EngineFixtures.metrics(registry), batching::get)) {
-            assertThat(refused(submitAll(queue, 200, 256))).as("capacity 1").isPositive();
+                new AtomicReference<>(EngineFixtures.oneRunner(1, Duration.ofMillis(1), 1));
+        List<CompletableFuture<List<Tensor>>> admitted = new ArrayList<>();
+        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, gate, batching::get)) {
+            try (BatchGate.Hold hold = gate.holdNextBatch()) {
+                admitted.add(queue.submit(List.of(EngineFixtures.rows("x", 1, 0)), List.of()));
+                hold.awaitHeld();
+                // the runner is held, so nothing leaves the queue while the test fills it
+                List<CompletableFuture<List<Tensor>>> first = submitAll(queue, 200, 1);
+                assertThat(refused(first)).as("capacity 1: one waits, the rest are refused").isEqualTo(199);
+                admitted.addAll(first.stream().filter(result -> !result.isDone()).toList());
 
-            batching.set(EngineFixtures.batching(1, Duration.ofMillis(1), 1000));
-            List<CompletableFuture<List<Tensor>>> results = submitAll(queue, 200, 256);
-            assertThat(refused(results)).as("capacity 1000").isZero();
-            CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
+                batching.set(EngineFixtures.oneRunner(1, Duration.ofMillis(1), 1000));
+                List<CompletableFuture<List<Tensor>>> second = submitAll(queue, 200, 1);
+                assertThat(refused(second)).as("capacity 1000, 201 waiting").isZero();
+                admitted.addAll(second);
+            }
+            CompletableFuture.allOf(admitted.toArray(CompletableFuture[]::new)).get();
         }
+        assertThat(admitted).hasSize(202);
+        runner.close();
     }
 
     @Test
     void queueWhenMaxBatchSizeRaisedWhileLoadedThenLargerBatches() throws Exception {
         SessionRunner runner = EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT);
+        BatchGate gate = new BatchGate();
         AtomicReference<InferenceProperties.Batching> batching =
-                new AtomicReference<>(EngineFixtures.batching(1, Duration.ofMillis(50), 128));
-        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, EngineFixtures.metrics(registry), batching::get)) {
-            CompletableFuture.allOf(submitAll(queue, 20, 1).toArray(CompletableFuture[]::new)).get();
-            assertThat(batchSizes(20).max()).as("max-batch-size 1").isEqualTo(1);
+                new AtomicReference<>(EngineFixtures.oneRunner(1, Duration.ofMillis(50), 128));
+        try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, gate, batching::get)) {
+            submitBehindHeldBatch(queue, gate, 20);
+            assertThat(gate.batchRows()).as("max-batch-size 1: 19 requests waited together, each ran alone")
+                    .hasSize(20).containsOnly(1);
 
-            batching.set(EngineFixtures.batching(64, Duration.ofMillis(50), 128));
-            CompletableFuture.allOf(submitAll(queue, 20, 1).toArray(CompletableFuture[]::new)).get();
-            assertThat(batchSizes(40).max()).as("max-batch-size 64").isGreaterThan(1);
+            batching.set(EngineFixtures.oneRunner(64, Duration.ofMillis(50), 128));
+            submitBehindHeldBatch(queue, gate, 20);
+            assertThat(gate.batchRows().subList(20, gate.batchRows().size()))
+                    .as("max-batch-size 64: the held request, then the 19 waiting behind it in one call")
+                    .containsExactly(1, 19);
         }
+        runner.close();
     }
 
-    /** The batch sizes once {@code rows} rows are recorded: a batch is measured just after its callers are answered. */
-    private DistributionSummary batchSizes(int rows) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        DistributionSummary sizes = registry.find(InferenceMetrics.BATCH_SIZE).summary();
-        while ((sizes == null || sizes.totalAmount() < rows) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            sizes = registry.find(InferenceMetrics.BATCH_SIZE).summary();
+    /**
+     * Submits one request and holds the runner on it, submits {@code count - 1} more so they wait together, lets the
+     * runner go and waits for every answer. Batches are recorded before their callers are answered.
+     */
+    private static void submitBehindHeldBatch(BatchQueue queue, BatchGate gate, int count) throws Exception {
+        List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
+        try (BatchGate.Hold hold = gate.holdNextBatch()) {
+            results.add(queue.submit(List.of(EngineFixtures.rows("x", 1, 0)), List.of()));
+            hold.awaitHeld();
+            results.addAll(submitAll(queue, count - 1, 1));
         }
-        assertThat(sizes).as("batch sizes recorded").isNotNull();
-        assertThat(sizes.totalAmount()).as("rows run").isEqualTo(rows);
-        return sizes;
+        assertThat(refused(results)).isZero();
+        CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
     }
 
     private static BatchingSettings settings(MockEnvironment environment) {

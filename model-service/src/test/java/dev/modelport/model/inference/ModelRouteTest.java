@@ -4,27 +4,46 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.modelport.model.testing.OnnxModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.random.RandomGenerator;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 class ModelRouteTest {
 
+    /** Any fixed seed does: the share it draws is the same on every run. */
+    private static final long SEED = 20_261_122L;
+
+    private final List<LoadedVersion> loaded = new ArrayList<>();
+
+    @AfterEach
+    void closeVersions() throws Exception {
+        for (LoadedVersion version : loaded) {
+            version.close();
+        }
+    }
+
     @Test
     void pickWhenCanaryAt20PercentThen2000RequestsLandWithin17To23Percent() throws Exception {
-        ModelRoute route = route(20);
+        ModelRoute route = route(20, unused());
         int canary = 0;
         for (int i = 0; i < 2000; i++) {
             if (route.pick("request-" + i) == route.canary()) {
                 canary++;
             }
         }
-        System.out.printf("canary share over 2000 request ids: %.1f %%%n", canary / 20.0);
+        // the ids and their hash are fixed, so this count is the same on every run
         assertThat(canary).isBetween(340, 460);
     }
 
     @Test
     void pickWhenNoIdThenRandomShareWithinBounds() throws Exception {
-        ModelRoute route = route(20);
+        ModelRoute route = route(20, new SplittableRandom(SEED));
         int canary = 0;
         for (int i = 0; i < 2000; i++) {
             if (route.pick(null) == route.canary()) {
@@ -35,8 +54,29 @@ class ModelRouteTest {
     }
 
     @Test
+    void pickWhenNoIdThenBucketsBelowThePercentGoToTheCanary() throws Exception {
+        // at 20 % the canary's buckets are 0 to 19
+        Iterator<Integer> buckets = List.of(0, 19, 20, 99).iterator();
+        RandomGenerator scripted = new RandomGenerator() {
+            @Override
+            public long nextLong() {
+                throw new AssertionError("buckets are drawn with nextInt(100)");
+            }
+
+            @Override
+            public int nextInt(int bound) {
+                assertThat(bound).isEqualTo(100);
+                return buckets.next();
+            }
+        };
+        ModelRoute route = route(20, scripted);
+        List<LoadedVersion> picked = List.of(route.pick(null), route.pick(null), route.pick(null), route.pick(null));
+        assertThat(picked).containsExactly(route.canary(), route.canary(), route.production(), route.production());
+    }
+
+    @Test
     void pickWhenSameIdThenSameVersionEveryTime() throws Exception {
-        ModelRoute route = route(50);
+        ModelRoute route = route(50, unused());
         LoadedVersion first = route.pick("customer-42");
         for (int i = 0; i < 100; i++) {
             assertThat(route.pick("customer-42")).isSameAs(first);
@@ -45,17 +85,31 @@ class ModelRouteTest {
 
     @Test
     void pickWhenNoCanaryThenProduction() throws Exception {
-        ModelRoute route = route(0);
+        ModelRoute route = route(0, unused());
         assertThat(route.pick("anything")).isSameAs(route.production());
+        assertThat(route.pick(null)).isSameAs(route.production());
     }
 
-    private static ModelRoute route(int percent) throws Exception {
-        SimpleMeterRegistry registry = new SimpleMeterRegistry();
-        var batching = EngineFixtures.batching(8, java.time.Duration.ofMillis(1), 8);
-        LoadedVersion production = new LoadedVersion(new VersionKey("m", 1),
-                EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT), EngineFixtures.metrics(registry), batching);
-        LoadedVersion canary = new LoadedVersion(new VersionKey("m", 2),
-                EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT), EngineFixtures.metrics(registry), batching);
-        return new ModelRoute(production, canary, percent, null, Map.of(1, production, 2, canary));
+    private ModelRoute route(int percent, RandomGenerator random) throws Exception {
+        LoadedVersion production = version(1);
+        LoadedVersion canary = version(2);
+        return new ModelRoute(production, canary, percent, null, Map.of(1, production, 2, canary), random);
+    }
+
+    /** A version that runs directly: routing needs none of a batch queue's runner threads. */
+    private LoadedVersion version(int number) throws Exception {
+        var direct = new InferenceProperties.Batching(false, 8, Duration.ofMillis(1), 8, 1, 1);
+        LoadedVersion version = new LoadedVersion(new VersionKey("m", number),
+                EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT),
+                EngineFixtures.metrics(new SimpleMeterRegistry()), direct);
+        loaded.add(version);
+        return version;
+    }
+
+    /** For routes whose test never draws: a draw fails it. */
+    private static RandomGenerator unused() {
+        return () -> {
+            throw new AssertionError("a request with an id, or a route without a canary, draws no bucket");
+        };
     }
 }

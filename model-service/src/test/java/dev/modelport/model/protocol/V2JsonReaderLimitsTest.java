@@ -11,7 +11,6 @@ import dev.modelport.model.inference.InferenceRequest;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class V2JsonReaderLimitsTest {
@@ -23,14 +22,13 @@ class V2JsonReaderLimitsTest {
         V2JsonReader defaults = new V2JsonReader(DecodeLimits.defaults());
         defaults.read(input("warm", "[1]", "FP32", "[1]"));
         long before = allocatedBytes();
-        long started = System.nanoTime();
 
         assertThatThrownBy(() -> defaults.read(input("x", "[100000000000]", "FP32", "[1,2,3]")))
                 .isInstanceOf(ProtocolException.class)
                 .hasMessage("input 'x': shape [100000000000] has more elements (100000000000)"
                         + " than the limit of 16777216 per tensor");
 
-        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(1));
+        // what this thread allocated, not how long it took: an array for 10^11 floats would be 400 GB
         assertThat(allocatedBytes() - before).isLessThan(1 << 20);
     }
 

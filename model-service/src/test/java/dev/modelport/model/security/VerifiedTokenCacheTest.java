@@ -13,9 +13,15 @@ import org.springframework.security.oauth2.jwt.BadJwtException;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 
+/**
+ * How model-service's blocking decoder uses the shared memory of verified tokens: what it
+ * delegates, what it remembers, that a token's own exp reaches it. The memory's rules (ttl, size,
+ * expiry) are VerifiedTokensTest's, in service-support.
+ */
 class VerifiedTokenCacheTest {
 
     private static final Instant START = Instant.parse("2026-11-22T12:00:00Z");
+    private static final Instant EXPIRY = START.plus(Duration.ofMinutes(15));
 
     private final List<String> checked = new ArrayList<>();
     private final MutableClock clock = new MutableClock(START);
@@ -27,41 +33,33 @@ class VerifiedTokenCacheTest {
             throw new BadJwtException("bad signature");
         }
         return Jwt.withTokenValue(token).header("alg", "RS256").claim("client_id", token)
-                .issuedAt(START).expiresAt(START.plus(Duration.ofMinutes(15))).build();
+                .issuedAt(START).expiresAt(EXPIRY).build();
     };
 
     private final VerifiedTokenCache cache = new VerifiedTokenCache(verifier, Duration.ofSeconds(30), 100, clock);
 
     @Test
-    void decodeWhenSameTokenAgainWithinTtlThenCheckedOnce() {
+    void decodeWhenSameTokenAgainThenAnsweredWithoutTheDelegate() {
         Jwt first = cache.decode("good-a");
-        clock.advance(Duration.ofSeconds(20));
         assertThat(cache.decode("good-a")).isSameAs(first);
-        assertThat(checked).containsExactly("good-a");
+        assertThat(cache.decode("good-b").getClaimAsString("client_id")).isEqualTo("good-b");
+        assertThat(checked).containsExactly("good-a", "good-b");
     }
 
     @Test
-    void decodeWhenTtlPassedThenCheckedAgain() {
-        cache.decode("good-a");
-        clock.advance(Duration.ofSeconds(31));
-        cache.decode("good-a");
-        assertThat(checked).containsExactly("good-a", "good-a");
-    }
-
-    @Test
-    void decodeWhenTokenExpiresBeforeTtlThenNotAnsweredFromCacheAfterExpiry() {
-        clock.set(START.plus(Duration.ofMinutes(15)).minusSeconds(5));
-        cache.decode("good-a");
-        clock.advance(Duration.ofSeconds(6));
-        cache.decode("good-a");
-        assertThat(checked).as("past exp the full check runs again (and applies its own clock skew)")
-                .containsExactly("good-a", "good-a");
-    }
-
-    @Test
-    void decodeWhenTokenRefusedThenNeverRemembered() {
+    void decodeWhenDelegateThrowsThenThrownAndCheckedInFullEveryTime() {
         assertThatThrownBy(() -> cache.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThatThrownBy(() -> cache.decode("forged")).isInstanceOf(BadJwtException.class);
         assertThat(checked).containsExactly("forged", "forged");
+    }
+
+    @Test
+    void decodeWhenJwtExpiresBeforeTtlThenCheckedInFullFromItsExp() {
+        clock.set(EXPIRY.minusSeconds(5));
+        cache.decode("good-a");
+        clock.set(EXPIRY);
+        cache.decode("good-a");
+        assertThat(checked).as("the Jwt's exp bounds the memory: from it the full check (with its clock skew) runs")
+                .containsExactly("good-a", "good-a");
     }
 }

@@ -61,6 +61,20 @@ public final class OnnxModels {
         return model(graph).build().toByteArray();
     }
 
+    /**
+     * Input "x" FP32 [batch, width], both dimensions symbolic; output "y" = x + x. Requests of different widths are
+     * valid for it but cannot share a batch.
+     */
+    public static byte[] anyWidth() {
+        GraphProto graph = GraphProto.newBuilder()
+                .setName("any_width")
+                .addNode(node("double", "Add", "", new String[] {"x", "x"}, "y"))
+                .addInput(tensor("x", FLOAT, BATCH, "width"))
+                .addOutput(tensor("y", FLOAT, BATCH, "width"))
+                .build();
+        return model(graph).build().toByteArray();
+    }
+
     /** Input "ids" INT64 [batch, 5]; output "doubled" = ids * 2, the 2 an INT64 initializer. */
     public static byte[] int64Model() {
         GraphProto graph = GraphProto.newBuilder()

@@ -5,6 +5,8 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
 
@@ -35,13 +37,18 @@ public final class VerifiedTokens<T> {
      * @param expiry a verified token's expiry, or null when it has none
      */
     public VerifiedTokens(Duration ttl, long maxTokens, Clock clock, Function<T, @Nullable Instant> expiry) {
+        this(ttl, maxTokens, clock, expiry, ForkJoinPool.commonPool());
+    }
+
+    /** {@code maintenance} runs the evictions past {@code maxTokens} (Caffeine's default pool; tests pass {@code Runnable::run}). */
+    VerifiedTokens(Duration ttl, long maxTokens, Clock clock, Function<T, @Nullable Instant> expiry, Executor maintenance) {
         if (ttl.isNegative() || ttl.isZero() || maxTokens <= 0) {
             throw new IllegalArgumentException("a verified-token cache needs a positive ttl and size, got " + ttl + " and " + maxTokens);
         }
         this.ttl = ttl;
         this.clock = clock;
         this.expiry = expiry;
-        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).build();
+        this.verified = Caffeine.newBuilder().maximumSize(maxTokens).executor(maintenance).build();
     }
 
     /** The verified form of {@code token} if it passed within the ttl and is unexpired, else null. */
