@@ -38,6 +38,12 @@ class GatewayExposureTest {
     }
 
     @Test
+    void actuatorWhenWrongPasswordOrUserThenUnauthorized() throws Exception {
+        assertThat(get("/actuator/prometheus", "modelport:gateway-test-secreT").statusCode()).isEqualTo(401);
+        assertThat(get("/actuator/prometheus", "admin:gateway-test-secret").statusCode()).isEqualTo(401);
+    }
+
+    @Test
     void healthWhenNoCredentialsThenPublic() throws Exception {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }

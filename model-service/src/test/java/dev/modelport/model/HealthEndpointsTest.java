@@ -54,12 +54,12 @@ class HealthEndpointsTest {
     }
 
     @Test
-    void serverMetadataWhenTokenThenNamesModelPort() throws Exception {
+    void serverMetadataWhenTokenThenNamesModelPortAndTheBinaryTensorExtension() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2"))
                         .header("Authorization", "Bearer " + TOKENS.token("dashboard", "models.read")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"name\":\"modelport\"");
+        assertThat(response.body()).contains("\"name\":\"modelport\"", "\"extensions\":[\"binary_tensor_data\"]");
     }
 
     @Test

@@ -34,7 +34,7 @@ import java.util.Locale;
 public class MetricsView extends VerticalLayout {
 
     static final int REFRESH_MILLIS = 10_000;
-    static final String NOT_AVAILABLE = "The metrics API is not available on this platform version yet.";
+    static final String NO_LONGER_EXISTS = "Model %s no longer exists. Pick another model.";
     static final String NO_MODELS = "No models yet. Create one on the Models page, upload a version, make it "
             + "production and send it requests; its metrics show here.";
     static final String NO_TRAFFIC = "No requests to %s in the %s. Send it some: POST /v2/models/%s/infer through "
@@ -110,7 +110,14 @@ public class MetricsView extends VerticalLayout {
             metrics = client.get(name, window.getValue());
             message.setVisible(false);
         } catch (ApiException failed) {
-            show(failed.notAvailable() ? NOT_AVAILABLE : failed.getMessage());
+            if (failed.status() == 404) {
+                // the metrics API answers 404 only for a model that does not exist: deleted since the list was read
+                summary.setItems(List.of());
+                charts.removeAll();
+                show(NO_LONGER_EXISTS.formatted(name));
+            } else {
+                show(failed.getMessage());
+            }
             return;
         }
         summary.setItems(metrics.versionsOrNone().stream().map(version -> SummaryRow.of(version, metrics.window())).toList());

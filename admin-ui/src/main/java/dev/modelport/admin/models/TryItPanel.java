@@ -91,8 +91,8 @@ class TryItPanel extends VerticalLayout {
             outputs.setItems(response.outputs() == null ? List.of() : response.outputs());
             outputs.setVisible(true);
         } catch (ApiException refused) {
-            showError(refused.notAvailable()
-                    ? "Inference is not available on this platform version yet." : refused.getMessage());
+            // a 404 names what is gone: "model 'iris' is not deployed: it does not exist or has no production version"
+            showError(refused.getMessage());
         }
     }
 

@@ -20,7 +20,6 @@ import java.util.stream.Collectors;
 @RolesAllowed("ADMIN")
 public class WorkersView extends VerticalLayout {
 
-    static final String NOT_AVAILABLE = "The workers API is not available on this platform version yet.";
     static final String NO_WORKERS = "No worker has registered yet. Start model-service (bin/platform up starts one, "
             + "--workers N several); a worker is listed here a few seconds after it is up. Then refresh.";
     static final String NO_WORKER_ANSWERS = "No worker answers right now (%s). Start model-service with "
@@ -63,9 +62,6 @@ public class WorkersView extends VerticalLayout {
 
     /** The gateway answers 503 when no model-service instance can take the call. */
     static String messageFor(ApiException failed) {
-        if (failed.notAvailable()) {
-            return NOT_AVAILABLE;
-        }
         return failed.status() == 503 ? NO_WORKER_ANSWERS.formatted(failed.getMessage()) : failed.getMessage();
     }
 }

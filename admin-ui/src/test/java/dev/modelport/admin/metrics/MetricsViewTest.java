@@ -110,11 +110,25 @@ class MetricsViewTest {
     }
 
     @Test
-    void viewWhenApiMissingThenSaysItIsNotAvailable() {
-        failure = new ApiException(404, "no such endpoint: /api/models/iris/metrics");
-
+    void refreshWhenModelDeletedThenSaysItNoLongerExistsAndDropsItsCharts() {
         MetricsView view = new MetricsView(client);
+        assertThat(view.charts.getChildren()).isNotEmpty();
+        failure = new ApiException(404, "model 'iris' does not exist");
 
-        assertThat(view.message.getText()).isEqualTo(MetricsView.NOT_AVAILABLE);
+        view.refresh();
+
+        assertThat(view.message.getText()).isEqualTo("Model iris no longer exists. Pick another model.");
+        assertThat(view.charts.getChildren()).isEmpty();
+        assertThat(GridKt._size(view.summary)).isZero();
+    }
+
+    @Test
+    void refreshWhenApiFailsOtherwiseThenItsErrorAsItIs() {
+        MetricsView view = new MetricsView(client);
+        failure = new ApiException(400, "parameter 'window' must be 15m or 1h, not '2h'");
+
+        view.refresh();
+
+        assertThat(view.message.getText()).isEqualTo("parameter 'window' must be 15m or 1h, not '2h'");
     }
 }

@@ -61,11 +61,14 @@ class TryItPanelTest {
     }
 
     @Test
-    void sendWhenInferRouteMissingThenNotAvailableYet() {
-        models.failure = new ApiException(404, "Not Found");
+    void sendWhenModelGoneThenTheServiceSaysSo() {
+        models.failure = new ApiException(404,
+                "model 'iris' is not deployed: it does not exist or has no production version");
         _click(panel.send);
 
-        assertThat(panel.error.getText()).isEqualTo("Inference is not available on this platform version yet.");
+        assertThat(panel.error.getText())
+                .isEqualTo("model 'iris' is not deployed: it does not exist or has no production version");
+        assertThat(panel.outputs.isVisible()).isFalse();
     }
 
     @Test

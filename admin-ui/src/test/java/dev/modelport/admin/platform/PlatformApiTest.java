@@ -80,10 +80,6 @@ class PlatformApiTest {
     @Test
     void errorOfWhenNoBodyThenStatus() throws Exception {
         assertThat(PlatformApi.errorOf(response(404, ""))).isEqualTo("404");
-        assertThat(new ApiException(404, "404").notAvailable()).isTrue();
-        assertThat(new ApiException(404, "no such endpoint: /api/workers").notAvailable()).isTrue();
-        assertThat(new ApiException(404, "no such route").notAvailable()).isTrue();
-        assertThat(new ApiException(404, "model 'x' not found").notAvailable()).isFalse();
     }
 
     private static ClientHttpResponse response(int status, String body) {

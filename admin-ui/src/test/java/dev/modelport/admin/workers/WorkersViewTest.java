@@ -87,10 +87,11 @@ class WorkersViewTest {
     }
 
     @Test
-    void viewWhenApiMissingThenSaysNotAvailable() {
-        failure = new ApiException(404, "no such route");
+    void viewWhenApiFailsThenItsErrorAsItIs() {
+        failure = new ApiException(500, "internal error; see the model-service log");
         WorkersView view = new WorkersView(client);
 
-        assertThat(view.message.getText()).isEqualTo(WorkersView.NOT_AVAILABLE);
+        assertThat(view.message.getText()).isEqualTo("internal error; see the model-service log");
+        assertThat(view.emptyState.isVisible()).isFalse();
     }
 }

@@ -11,15 +11,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
-import org.springframework.security.authentication.UserDetailsRepositoryReactiveAuthenticationManager;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.core.context.ReactiveSecurityContextHolder;
 import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.userdetails.MapReactiveUserDetailsService;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
-import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.web.server.SecurityWebFilterChain;
 import org.springframework.web.cors.CorsConfiguration;
@@ -29,8 +24,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Two chains. The gateway's own actuator shares port 8080 with the public routes, so everything
- * under {@code /actuator} but health needs the infrastructure user. Every other path needs a
- * valid bearer token with the scope its route asks for (model-service and auth-service check
+ * under {@code /actuator} but health needs the infrastructure user, checked by service-support's
+ * {@code InfraLogin} (a constant-time SHA-256 comparison, not the bcrypt that cost every scrape
+ * ~80 ms of CPU). Every other path needs a valid bearer token with the scope its route asks for (model-service and auth-service check
  * again); only the health probes and the API docs are public. Unrouted paths answer 401 without a token, 404 with one.
  */
 @Configuration
@@ -44,19 +40,12 @@ class GatewaySecurity {
     @Bean
     @Order(Ordered.HIGHEST_PRECEDENCE)
     SecurityWebFilterChain actuatorFilterChain(ServerHttpSecurity http, InfraCredentials infra) {
-        PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-        var users = new MapReactiveUserDetailsService(User.withUsername(infra.username())
-                .password(encoder.encode(infra.password()))
-                .roles("INFRA")
-                .build());
-        var authentication = new UserDetailsRepositoryReactiveAuthenticationManager(users);
-        authentication.setPasswordEncoder(encoder);
         return http
                 .securityMatcher(pathMatchers("/actuator/**"))
-                .authenticationManager(authentication)
+                .authenticationManager(infra.authenticationManager().reactive())
                 .authorizeExchange(exchanges -> exchanges
                         .pathMatchers("/actuator/health", "/actuator/health/**").permitAll()
-                        .anyExchange().hasRole("INFRA"))
+                        .anyExchange().hasRole(InfraCredentials.ROLE))
                 .httpBasic(withDefaults())
                 .csrf(ServerHttpSecurity.CsrfSpec::disable)
                 .build();

@@ -20,6 +20,7 @@ import dev.modelport.model.inference.InferenceService;
 import dev.modelport.model.onnx.TensorSpec;
 import dev.modelport.model.protocol.DecodeLimits;
 import dev.modelport.model.protocol.ProtocolException;
+import dev.modelport.model.protocol.ProtocolExtensions;
 import dev.modelport.model.serving.ServingReadiness;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
@@ -66,7 +67,8 @@ class GrpcInferenceEndpoint extends GRPCInferenceServiceGrpc.GRPCInferenceServic
 
     @Override
     public void serverMetadata(ServerMetadataRequest request, StreamObserver<ServerMetadataResponse> response) {
-        answer(response, () -> ServerMetadataResponse.newBuilder().setName("modelport").setVersion(serverVersion).build());
+        answer(response, () -> ServerMetadataResponse.newBuilder().setName("modelport").setVersion(serverVersion)
+                .addAllExtensions(ProtocolExtensions.IMPLEMENTED).build());
     }
 
     /** Whether this worker can run the version now; NOT_FOUND for a model that does not exist. */

@@ -1,5 +1,6 @@
 package dev.modelport.model.web;
 
+import dev.modelport.model.protocol.ProtocolExtensions;
 import dev.modelport.model.serving.ServingReadiness;
 import java.util.Map;
 import org.springframework.boot.info.BuildProperties;
@@ -40,6 +41,6 @@ class HealthController {
 
     @GetMapping("/v2")
     Map<String, Object> serverMetadata() {
-        return Map.of("name", "modelport", "version", version, "extensions", new String[0]);
+        return Map.of("name", "modelport", "version", version, "extensions", ProtocolExtensions.IMPLEMENTED);
     }
 }

@@ -18,6 +18,7 @@ import dev.modelport.model.grpc.v2.ModelMetadataResponse;
 import dev.modelport.model.grpc.v2.ModelReadyRequest;
 import dev.modelport.model.grpc.v2.ServerLiveRequest;
 import dev.modelport.model.grpc.v2.ServerMetadataRequest;
+import dev.modelport.model.grpc.v2.ServerMetadataResponse;
 import dev.modelport.model.grpc.v2.ServerReadyRequest;
 import dev.modelport.model.testing.OnnxModels;
 import io.grpc.Status;
@@ -193,7 +194,14 @@ class GrpcInferenceEndpointTest extends GrpcTestSupport {
         assertThat(stub(null).serverReady(ServerReadyRequest.getDefaultInstance()).getReady()).isTrue();
         assertThat(status(() -> stub(null).serverMetadata(ServerMetadataRequest.getDefaultInstance())))
                 .isEqualTo(Status.Code.UNAUTHENTICATED);
-        assertThat(stub(READER).serverMetadata(ServerMetadataRequest.getDefaultInstance()).getName()).isEqualTo("modelport");
+    }
+
+    @Test
+    void serverMetadataWhenTokenThenNamesModelPortAndTheBinaryTensorExtension() {
+        ServerMetadataResponse metadata = stub(READER).serverMetadata(ServerMetadataRequest.getDefaultInstance());
+        assertThat(metadata.getName()).isEqualTo("modelport");
+        // the same list as GET /v2, as Triton answers: raw_input_contents is this extension over gRPC
+        assertThat(metadata.getExtensionsList()).containsExactly("binary_tensor_data");
     }
 
     @Test

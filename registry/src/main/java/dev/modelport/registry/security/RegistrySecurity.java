@@ -38,8 +38,9 @@ class RegistrySecurity {
      * Every heartbeat and registry fetch of every service logs in here, so the check must be cheap.
      * Spring's default would re-encode the password with bcrypt on the first login and then pay
      * ~70 ms of CPU per request; this machine secret lives only in the environment, so one salted
-     * PBKDF2-SHA256 round compared in constant time protects it as well (as service-support's
-     * {@code InfraCredentials} does for the other services).
+     * PBKDF2-SHA256 round compared in constant time protects it as well (service-support's
+     * {@code InfraLogin}, a constant-time SHA-256 comparison, does the same for the other services;
+     * the registry does not depend on service-support).
      */
     private static AuthenticationManager infraAuthentication(SecurityProperties.User user) {
         PasswordEncoder encoder = new Pbkdf2PasswordEncoder("", 16, 1,

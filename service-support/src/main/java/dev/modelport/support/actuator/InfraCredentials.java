@@ -1,13 +1,6 @@
 package dev.modelport.support.actuator;
 
 import jakarta.validation.constraints.NotBlank;
-import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.ProviderManager;
-import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.security.crypto.password.Pbkdf2PasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -28,22 +21,14 @@ public record InfraCredentials(@DefaultValue("modelport") @NotBlank String usern
     /** The role a login as this user carries. */
     public static final String ROLE = "INFRA";
 
-    /**
-     * Checks HTTP Basic logins against this one user. The password is a machine secret that
-     * lives in this process's environment, never in a store, so a slow hash (bcrypt costs tens of
-     * milliseconds) would protect nothing while charging every scrape and heartbeat: it is kept
-     * as one salted PBKDF2-SHA256 round and compared in constant time. Nothing re-encodes it on
-     * login (no password-upgrade service).
-     */
-    public AuthenticationManager authenticationManager() {
-        PasswordEncoder encoder = new Pbkdf2PasswordEncoder("", 16, 1,
-                Pbkdf2PasswordEncoder.SecretKeyFactoryAlgorithm.PBKDF2WithHmacSHA256);
-        InMemoryUserDetailsManager users = new InMemoryUserDetailsManager(User.withUsername(username)
-                .password(encoder.encode(password))
-                .roles(ROLE)
-                .build());
-        DaoAuthenticationProvider provider = new DaoAuthenticationProvider(users);
-        provider.setPasswordEncoder(encoder);
-        return new ProviderManager(provider);
+    /** Checks HTTP Basic logins against this one user, cheaply and in constant time (see {@link InfraLogin}). */
+    public InfraLogin authenticationManager() {
+        return new InfraLogin(this);
+    }
+
+    /** Without the password: a record would print it wherever this object is logged. */
+    @Override
+    public String toString() {
+        return "InfraCredentials[username=" + username + ", password=(hidden)]";
     }
 }
