@@ -1,14 +1,17 @@
 package dev.modelport.model.events;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.testsupport.TestDatabase;
+import java.time.Duration;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -17,10 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** A change notified inside a transaction reaches listeners once it commits, and not if it rolls back. */
-@SpringBootTest(properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false"})
+@ModelServiceTest(webEnvironment = WebEnvironment.MOCK)
 class RegistryEventsTest {
 
     @Autowired
@@ -59,15 +59,10 @@ class RegistryEventsTest {
         assertThat(next).as("the rolled-back change is never delivered").isNull();
     }
 
-    private RegistryChanged awaitChange(String change) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (System.nanoTime() < deadline) {
-            RegistryChanged event = received.poll(200, TimeUnit.MILLISECONDS);
-            if (event != null && change.equals(event.change())) {
-                return event;
-            }
-        }
-        throw new AssertionError("no '" + change + "' change within 10 s");
+    /** The next {@code change} delivered; each poll takes one event off the queue, so the ones before it are skipped. */
+    private RegistryChanged awaitChange(String change) {
+        return await("a '" + change + "' change").atMost(Duration.ofSeconds(10)).pollDelay(Duration.ZERO)
+                .until(() -> received.poll(200, TimeUnit.MILLISECONDS), event -> event != null && change.equals(event.change()));
     }
 
     @TestConfiguration

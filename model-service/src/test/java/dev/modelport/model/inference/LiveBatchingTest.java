@@ -1,6 +1,7 @@
 package dev.modelport.model.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.model.metrics.InferenceMetrics;
 import dev.modelport.model.testing.OnnxModels;
@@ -90,14 +91,10 @@ class LiveBatchingTest {
     }
 
     /** The batch sizes once {@code rows} rows are recorded: a batch is measured just after its callers are answered. */
-    private DistributionSummary batchSizes(int rows) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        DistributionSummary sizes = registry.find(InferenceMetrics.BATCH_SIZE).summary();
-        while ((sizes == null || sizes.totalAmount() < rows) && System.nanoTime() < deadline) {
-            Thread.sleep(10);
-            sizes = registry.find(InferenceMetrics.BATCH_SIZE).summary();
-        }
-        assertThat(sizes).as("batch sizes recorded").isNotNull();
+    private DistributionSummary batchSizes(int rows) {
+        DistributionSummary sizes = await("batch sizes of " + rows + " rows recorded").atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(10))
+                .until(() -> registry.find(InferenceMetrics.BATCH_SIZE).summary(), found -> found != null && found.totalAmount() >= rows);
         assertThat(sizes.totalAmount()).as("rows run").isEqualTo(rows);
         return sizes;
     }
