@@ -3,13 +3,12 @@ package dev.modelport.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A machine without RabbitMQ and without an encryption key: nothing asks for the bus, so the
@@ -17,28 +16,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * never needed); there is no busrefresh, the git hook endpoint {@code /monitor} still answers,
  * for the infrastructure user, and {@code /encrypt} says that no key is installed.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=config-test-secret",
-        "eureka.client.enabled=false",
+@ConfigServerTest
+@TestPropertySource(properties = {
         "spring.rabbitmq.port=9",
         "management.endpoint.health.show-components=always"})
 class BareMachineTest {
 
-    private static final String CREDENTIALS = "modelport:config-test-secret";
-    private static TestGitRepo repo;
+    private static final String CREDENTIALS = ConfigServerTest.INFRA_CREDENTIALS;
+
+    @RegisterExtension
+    static final TestGitRepo repo = new TestGitRepo("config-bus-off-test");
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void createRepo() throws Exception {
-        repo = TestGitRepo.create("config-bus-off-test");
-    }
-
-    @AfterAll
-    static void deleteRepo() throws Exception {
-        repo.close();
-    }
 
     @DynamicPropertySource
     static void gitBackend(DynamicPropertyRegistry registry) {

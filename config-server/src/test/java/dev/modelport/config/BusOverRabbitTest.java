@@ -1,6 +1,7 @@
 package dev.modelport.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.modelport.testsupport.RequiredServices;
@@ -9,45 +10,37 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * {@code MODELPORT_BUS=rabbit} against the machine's RabbitMQ (skipped when it is not running,
  * failed in CI and under bin/test): RabbitMQ's health counts, and one POST to
  * busrefresh refreshes the instances on the bus, this one included (its refresh count moves).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=config-test-secret",
+@ConfigServerTest
+@TestPropertySource(properties = {
         "modelport.bus=rabbit",
-        "management.endpoint.health.show-components=always",
-        "eureka.client.enabled=false"})
+        "management.endpoint.health.show-components=always"})
 class BusOverRabbitTest {
 
-    private static final String CREDENTIALS = "modelport:config-test-secret";
-    private static TestGitRepo repo;
+    private static final String CREDENTIALS = ConfigServerTest.INFRA_CREDENTIALS;
+
+    @RegisterExtension
+    static final TestGitRepo repo = new TestGitRepo("config-bus-test");
 
     @LocalServerPort
     int port;
 
     @BeforeAll
-    static void requireRabbitMq() throws Exception {
+    static void requireRabbitMq() {
         boolean reachable = reachable("127.0.0.1", 5672);
         assumeTrue(RequiredServices.available(reachable, "RabbitMQ on 127.0.0.1:5672"), "RabbitMQ on 127.0.0.1:5672 is not reachable");
-        repo = TestGitRepo.create("config-bus-test");
-    }
-
-    @AfterAll
-    static void deleteRepo() throws Exception {
-        if (repo != null) {
-            repo.close();
-        }
     }
 
     @DynamicPropertySource
@@ -68,15 +61,9 @@ class BusOverRabbitTest {
         assertThat(server.post("/actuator/busrefresh", null, null, "").statusCode()).isEqualTo(401);
     }
 
-    private static String awaitInfo(ConfigServerClient server, String expected) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        String body = "";
-        while (Instant.now().isBefore(deadline) && !body.contains(expected)) {
-            body = server.get("/actuator/info", CREDENTIALS).body();
-            Thread.sleep(100);
-        }
-        assertThat(body).contains(expected);
-        return body;
+    private static String awaitInfo(ConfigServerClient server, String expected) {
+        return await("/actuator/info containing " + expected).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(100))
+                .until(() -> server.get("/actuator/info", CREDENTIALS).body(), body -> body.contains(expected));
     }
 
     private static boolean reachable(String host, int port) {

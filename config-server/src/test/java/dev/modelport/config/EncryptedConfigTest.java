@@ -1,45 +1,34 @@
 package dev.modelport.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Secrets in the config repo: a {@code {cipher}} value committed to git reaches the client
  * decrypted, with the key from {@code MODELPORT_CONFIG_ENCRYPT_KEY}; {@code /encrypt} and
  * {@code /decrypt} are for the infrastructure user only.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=config-test-secret",
-        "MODELPORT_CONFIG_ENCRYPT_KEY=test-encrypt-key-0123456789",
-        "eureka.client.enabled=false"})
+@ConfigServerTest
+@TestPropertySource(properties = "MODELPORT_CONFIG_ENCRYPT_KEY=test-encrypt-key-0123456789")
 class EncryptedConfigTest {
 
-    private static final String CREDENTIALS = "modelport:config-test-secret";
+    private static final String CREDENTIALS = ConfigServerTest.INFRA_CREDENTIALS;
     private static final String SECRET = "pg-Pa55word/with:odd=chars";
-    private static TestGitRepo repo;
+
+    @RegisterExtension
+    static final TestGitRepo repo = new TestGitRepo("config-cipher-test");
 
     @LocalServerPort
     int port;
-
-    @BeforeAll
-    static void createRepo() throws Exception {
-        repo = TestGitRepo.create("config-cipher-test");
-    }
-
-    @AfterAll
-    static void deleteRepo() throws Exception {
-        repo.close();
-    }
 
     @DynamicPropertySource
     static void gitBackend(DynamicPropertyRegistry registry) {
@@ -89,18 +78,12 @@ class EncryptedConfigTest {
         assertThat(server.get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
-    private static String awaitConfig(ConfigServerClient server, String expected) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            HttpResponse<String> response = server.get("/model-service/default", CREDENTIALS);
-            assertThat(response.statusCode()).isEqualTo(200);
-            body = response.body().replace(" ", "");
-            if (body.contains(expected)) {
-                return body;
-            }
-            Thread.sleep(200);
-        }
-        return body;
+    private static String awaitConfig(ConfigServerClient server, String expected) {
+        return await("config containing " + expected).atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> {
+                    HttpResponse<String> response = server.get("/model-service/default", CREDENTIALS);
+                    assertThat(response.statusCode()).isEqualTo(200);
+                    return response.body().replace(" ", "");
+                }, body -> body.contains(expected));
     }
 }

@@ -1,61 +1,41 @@
 package dev.modelport.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Base64;
-import org.eclipse.jgit.api.Git;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.util.FileSystemUtils;
 
 /** The config server serves what is committed to a git repo, and only to the infrastructure user. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=config-test-secret",
-        "eureka.client.enabled=false"})
+@ConfigServerTest
 class GitBackedConfigTest {
 
-    private static final String CREDENTIALS = "modelport:config-test-secret";
-    private static Path repo;
+    private static final String CREDENTIALS = ConfigServerTest.INFRA_CREDENTIALS;
+    private static final String CONFIG_FILE = "model-service.yml";
+
+    @RegisterExtension
+    static final TestGitRepo repo = new TestGitRepo("config-repo-test", CONFIG_FILE, batchSize(8));
 
     private final HttpClient http = HttpClient.newHttpClient();
 
     @LocalServerPort
     int port;
 
-    @BeforeAll
-    static void createRepo() throws Exception {
-        repo = Files.createTempDirectory("config-repo-test");
-        try (Git git = Git.init().setInitialBranch("main").setDirectory(repo.toFile()).call()) {
-            writeBatchSize(8);
-            commit(git, "initial config");
-        }
-    }
-
-    @AfterAll
-    static void deleteRepo() throws IOException {
-        FileSystemUtils.deleteRecursively(repo);
-    }
-
     @DynamicPropertySource
     static void gitBackend(DynamicPropertyRegistry registry) {
         // a plain path, as bin/platform passes it: cloned, so only commits are served
-        registry.add("spring.cloud.config.server.git.uri", () -> repo.toString());
-        registry.add("spring.cloud.config.server.git.basedir", () -> repo.resolveSibling(repo.getFileName() + "-clone").toString());
+        registry.add("spring.cloud.config.server.git.uri", () -> repo.root().toString());
+        registry.add("spring.cloud.config.server.git.basedir", () -> repo.cloneDirectory().toString());
         registry.add("spring.cloud.config.server.git.refresh-rate", () -> "0");
     }
 
@@ -63,25 +43,20 @@ class GitBackedConfigTest {
     void configWhenCommittedChangeThenServerReturnsNewValue() throws Exception {
         assertThat(fetchConfig()).contains("\"modelport.batching.max-batch-size\":8");
 
-        writeBatchSize(16);
-        try (Git git = Git.open(repo.toFile())) {
-            commit(git, "raise batch size");
-        }
+        repo.commit(CONFIG_FILE, batchSize(16), "raise batch size");
 
-        assertThat(awaitConfigContaining("\"modelport.batching.max-batch-size\":16")).isTrue();
+        await("config serving the committed change").atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200))
+                .until(() -> fetchConfig().contains("\"modelport.batching.max-batch-size\":16"));
     }
 
     @Test
     void configWhenChangeNotCommittedThenServerKeepsCommittedValue() throws Exception {
         String before = fetchConfig();
-        Files.writeString(repo.resolve("config-repo/model-service.yml"),
-                "modelport:\n  batching:\n    max-batch-size: 999\n");
+        repo.write(CONFIG_FILE, batchSize(999));
         try {
             assertThat(fetchConfig()).doesNotContain("\"modelport.batching.max-batch-size\":999").isEqualTo(before);
         } finally {
-            try (Git git = Git.open(repo.toFile())) {
-                git.checkout().addPath("config-repo/model-service.yml").call();
-            }
+            repo.discardChange(CONFIG_FILE);
         }
     }
 
@@ -100,17 +75,6 @@ class GitBackedConfigTest {
         assertThat(get("/actuator/health", null).statusCode()).isEqualTo(200);
     }
 
-    private boolean awaitConfigContaining(String expected) throws Exception {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-        while (Instant.now().isBefore(deadline)) {
-            if (fetchConfig().contains(expected)) {
-                return true;
-            }
-            Thread.sleep(200);
-        }
-        return false;
-    }
-
     private String fetchConfig() throws Exception {
         HttpResponse<String> response = get("/model-service/default", CREDENTIALS);
         assertThat(response.statusCode()).isEqualTo(200);
@@ -126,15 +90,7 @@ class GitBackedConfigTest {
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
-    private static void writeBatchSize(int size) throws IOException {
-        Path file = repo.resolve("config-repo/model-service.yml");
-        Files.createDirectories(file.getParent());
-        Files.writeString(file, "modelport:\n  batching:\n    max-batch-size: " + size + "\n");
-    }
-
-    private static void commit(Git git, String message) throws Exception {
-        git.add().addFilepattern(".").call();
-        git.commit().setMessage(message).setAuthor("test", "test@localhost").setCommitter("test", "test@localhost")
-                .setSign(false).call();
+    private static String batchSize(int size) {
+        return "modelport:\n  batching:\n    max-batch-size: " + size + "\n";
     }
 }

@@ -4,25 +4,50 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.util.FileSystemUtils;
 
-/** A throwaway git repo with a {@code config-repo/} folder, as the config server reads it. */
-final class TestGitRepo implements AutoCloseable {
+/**
+ * A throwaway git repo with a {@code config-repo/} folder, as the config server reads it: registered
+ * as a static {@code @RegisterExtension} field, it is created and committed before the test class
+ * (so before the application context that clones it) and deleted, with the server's clone, after it.
+ */
+final class TestGitRepo implements BeforeAllCallback, AfterAllCallback {
 
-    private final Path root;
+    private final String prefix;
+    private final String initialFile;
+    private final String initialContent;
+    private Path root;
 
-    private TestGitRepo(Path root) {
-        this.root = root;
+    /** A repo whose first commit holds {@code config-repo/application.yml} with the root log level only. */
+    TestGitRepo(String prefix) {
+        this(prefix, "application.yml", "logging:\n  level:\n    root: INFO\n");
     }
 
-    static TestGitRepo create(String prefix) throws Exception {
-        Path root = Files.createTempDirectory(prefix);
+    /** A repo whose first commit holds {@code config-repo/<initialFile>} only. */
+    TestGitRepo(String prefix, String initialFile, String initialContent) {
+        this.prefix = prefix;
+        this.initialFile = initialFile;
+        this.initialContent = initialContent;
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) throws Exception {
+        root = Files.createTempDirectory(prefix);
         try (Git git = Git.init().setInitialBranch("main").setDirectory(root.toFile()).call()) {
-            Files.createDirectories(root.resolve("config-repo"));
-            Files.writeString(root.resolve("config-repo/application.yml"), "logging:\n  level:\n    root: INFO\n");
+            write(initialFile, initialContent);
             commit(git, "initial config");
         }
-        return new TestGitRepo(root);
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws IOException {
+        if (root != null) {
+            FileSystemUtils.deleteRecursively(root);
+            FileSystemUtils.deleteRecursively(cloneDirectory());
+        }
     }
 
     Path root() {
@@ -34,8 +59,22 @@ final class TestGitRepo implements AutoCloseable {
         return root.resolveSibling(root.getFileName() + "-clone");
     }
 
+    /** Writes {@code config-repo/<file>} in the working tree without committing it. */
+    void write(String file, String content) throws IOException {
+        Path path = root.resolve("config-repo").resolve(file);
+        Files.createDirectories(path.getParent());
+        Files.writeString(path, content);
+    }
+
+    /** Puts {@code config-repo/<file>} back as last committed. */
+    void discardChange(String file) throws Exception {
+        try (Git git = Git.open(root.toFile())) {
+            git.checkout().addPath("config-repo/" + file).call();
+        }
+    }
+
     void commit(String file, String content, String message) throws Exception {
-        Files.writeString(root.resolve("config-repo").resolve(file), content);
+        write(file, content);
         try (Git git = Git.open(root.toFile())) {
             commit(git, message);
         }
@@ -45,11 +84,5 @@ final class TestGitRepo implements AutoCloseable {
         git.add().addFilepattern(".").call();
         git.commit().setMessage(message).setAuthor("test", "test@localhost").setCommitter("test", "test@localhost")
                 .setSign(false).call();
-    }
-
-    @Override
-    public void close() throws IOException {
-        FileSystemUtils.deleteRecursively(root);
-        FileSystemUtils.deleteRecursively(cloneDirectory());
     }
 }

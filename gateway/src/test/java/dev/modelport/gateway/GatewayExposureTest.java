@@ -9,14 +9,10 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /** What the gateway exposes on its public port beyond the routes: health only. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=gateway-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false"})
+@GatewayTest
 class GatewayExposureTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -32,7 +28,7 @@ class GatewayExposureTest {
 
     @Test
     void actuatorWhenInfraCredentialsThenPrometheusServed() throws Exception {
-        HttpResponse<String> response = get("/actuator/prometheus", "modelport:gateway-test-secret");
+        HttpResponse<String> response = get("/actuator/prometheus", GatewayTest.INFRA_CREDENTIALS);
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("jvm_memory_used_bytes");
     }

@@ -34,25 +34,23 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
+import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import reactor.adapter.JdkFlowAdapter;
 import reactor.core.publisher.Flux;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The gateway's policies end to end inside one JVM: tokens from {@link TestTokens} (shaped like
  * auth-service's), a stub worker found through the simple discovery client instead of Eureka.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=gateway-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false",
+@GatewayTest
+@TestPropertySource(properties = {
         "modelport.gateway.security.issuer-uri=" + TestTokens.ISSUER,
         "modelport.gateway.rate-limit.tiers.free.requests-per-second=1",
         "modelport.gateway.rate-limit.tiers.free.burst=3"})

@@ -14,21 +14,19 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.cloud.circuitbreaker.resilience4j.ReactiveResilience4JCircuitBreakerFactory;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The inference route's circuit breaker and response timeout against one stand-in worker that is
  * slow or drops connections on command. Small windows and short waits so each state is reached in
  * a few calls; the states are read from the breaker itself, never inferred from timing.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=gateway-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false",
+@GatewayTest
+@TestPropertySource(properties = {
         "modelport.gateway.security.issuer-uri=" + TestTokens.ISSUER,
         "modelport.gateway.resilience.sliding-window-size=4",
         "modelport.gateway.resilience.minimum-calls=4",

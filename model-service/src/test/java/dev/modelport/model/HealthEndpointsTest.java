@@ -2,6 +2,7 @@ package dev.modelport.model;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.testsupport.TestDatabase;
 import dev.modelport.testsupport.TestTokens;
 import java.net.URI;
@@ -11,15 +12,11 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false"})
+@ModelServiceTest
 class HealthEndpointsTest {
 
     private final HttpClient http = HttpClient.newHttpClient();
@@ -83,7 +80,7 @@ class HealthEndpointsTest {
 
     @Test
     void batchingWhenInfrastructureUserThenSettingsInForce() throws Exception {
-        String basic = Base64.getEncoder().encodeToString("modelport:model-test-secret".getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder().encodeToString(ModelServiceTest.INFRA_CREDENTIALS.getBytes(StandardCharsets.UTF_8));
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/actuator/batching")).header("Authorization", "Basic " + basic).build(),
                 HttpResponse.BodyHandlers.ofString());

@@ -4,7 +4,7 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.audit.AuditClient.AuditEntry;
 import dev.modelport.admin.audit.AuditClient.AuditPage;
 import dev.modelport.admin.platform.ApiException;
@@ -13,10 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.LongStream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class AuditViewTest {
 
     /** What the view asked for: model, actor and action filters, page and size. */
@@ -43,16 +43,6 @@ class AuditViewTest {
         }
     };
     private AuditView view;
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void fetchWhenRowsSpanTwoApiPagesThenAsksForBothAndKeepsOrder() {

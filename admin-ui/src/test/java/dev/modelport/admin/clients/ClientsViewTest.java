@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
 import com.github.mvysny.kaributesting.v10.LocatorJ;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
 import com.vaadin.flow.component.button.Button;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.clients.ClientsClient.ApiClient;
 import dev.modelport.admin.clients.ClientsClient.IssuedSecret;
 import dev.modelport.admin.clients.ClientsClient.NewClient;
@@ -17,10 +17,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class ClientsViewTest {
 
     private final List<Object> calls = new ArrayList<>();
@@ -68,15 +69,9 @@ class ClientsViewTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         registered.add(new ApiClient("modelport-cli", "ModelPort automation", List.of("models.admin"), null, "standard",
                 false, "auth-service", null, null));
         view = new ClientsView(clients);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -9,16 +9,16 @@ import static dev.modelport.admin.metrics.MetricsTestData.version;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.vaadin.flow.component.Svg;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.metrics.MetricsClient.ModelMetrics;
 import dev.modelport.admin.platform.ApiException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class MetricsViewTest {
 
     private final List<String> calls = new ArrayList<>();
@@ -39,16 +39,6 @@ class MetricsViewTest {
             return List.of("fraud", "iris");
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void viewWhenSeriesThenChartsRenderedFromIt() {

@@ -4,29 +4,19 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.platform.ApiException;
 import dev.modelport.admin.workers.WorkersClient.LoadedVersion;
 import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class ModelsViewTest {
 
     private final StubModelsClient models = new StubModelsClient();
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void viewWhenNoModelsThenEmptyStateInvitesUpload() {

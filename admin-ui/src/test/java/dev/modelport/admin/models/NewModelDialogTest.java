@@ -4,16 +4,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.models.ModelRecords.Model;
 import dev.modelport.admin.models.ModelRecords.NewModel;
 import dev.modelport.admin.platform.ApiException;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class NewModelDialogTest {
 
     private final StubModelsClient models = new StubModelsClient();
@@ -22,14 +23,8 @@ class NewModelDialogTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         dialog = new NewModelDialog(models, created::add);
         dialog.open();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

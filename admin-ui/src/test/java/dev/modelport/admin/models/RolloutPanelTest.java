@@ -4,11 +4,11 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static com.github.mvysny.kaributesting.v10.LocatorJ._setValue;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.mvysny.kaributesting.v10.MockVaadin;
 import com.github.mvysny.kaributesting.v10.pro.ConfirmDialogKt;
-import dev.modelport.admin.audit.AuditClient;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.audit.AuditClient.AuditEntry;
 import dev.modelport.admin.audit.AuditClient.AuditPage;
+import dev.modelport.admin.audit.AuditClient;
 import dev.modelport.admin.models.ModelRecords.Rollout;
 import dev.modelport.admin.models.ModelRecords.RolloutChange;
 import dev.modelport.admin.platform.ApiException;
@@ -16,10 +16,11 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class RolloutPanelTest {
 
     private final StubModelsClient models = new StubModelsClient();
@@ -37,15 +38,9 @@ class RolloutPanelTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         panel = new RolloutPanel(models, audit, "iris", () -> refreshed++);
         panel.show(new Rollout(2, null, 0, null, "admin", null),
                 List.of(ModelsTestData.version(1), ModelsTestData.version(2), ModelsTestData.version(3)));
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

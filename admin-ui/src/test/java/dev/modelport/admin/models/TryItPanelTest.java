@@ -4,16 +4,17 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.models.ModelRecords.InferRequest;
 import dev.modelport.admin.models.ModelRecords.InferResponse;
 import dev.modelport.admin.models.ModelRecords.Tensor;
 import dev.modelport.admin.platform.ApiException;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class TryItPanelTest {
 
     private final StubModelsClient models = new StubModelsClient();
@@ -21,14 +22,8 @@ class TryItPanelTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         panel = new TryItPanel(models, "iris");
         panel.show(ModelsTestData.IRIS);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -3,13 +3,14 @@ package dev.modelport.admin.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class UploadPanelTest {
 
     private final List<ModelRecords.ModelVersion> uploaded = new ArrayList<>();
@@ -17,13 +18,7 @@ class UploadPanelTest {
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         panel = new UploadPanel(new StubModelsClient(), "iris", uploaded::add);
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -3,29 +3,24 @@ package dev.modelport.admin.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.models.ModelRecords.ModelVersion;
 import dev.modelport.admin.models.ModelRecords.Signature;
 import dev.modelport.admin.models.ModelRecords.TensorSpec;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class VersionsPanelTest {
 
     private VersionsPanel panel;
 
     @BeforeEach
     void setUp() {
-        MockVaadin.setup();
         panel = new VersionsPanel();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
     }
 
     @Test

@@ -4,16 +4,16 @@ import static com.github.mvysny.kaributesting.v10.LocatorJ._click;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.mvysny.kaributesting.v10.GridKt;
-import com.github.mvysny.kaributesting.v10.MockVaadin;
+import dev.modelport.admin.MockVaadinExtension;
 import dev.modelport.admin.platform.ApiException;
 import dev.modelport.admin.workers.WorkersClient.LoadedVersion;
 import dev.modelport.admin.workers.WorkersClient.Worker;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(MockVaadinExtension.class)
 class WorkersViewTest {
 
     private final List<Worker> registered = new ArrayList<>();
@@ -27,16 +27,6 @@ class WorkersViewTest {
             return List.copyOf(registered);
         }
     };
-
-    @BeforeEach
-    void setUp() {
-        MockVaadin.setup();
-    }
-
-    @AfterEach
-    void tearDown() {
-        MockVaadin.tearDown();
-    }
 
     @Test
     void viewWhenWorkersThenOneRowEachWithStatusAndLoadedVersions() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import ai.onnx.proto.OnnxMl.ModelProto;
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.testsupport.TestDatabase;
 import dev.modelport.testsupport.TestTokens;
 import jakarta.servlet.MultipartConfigElement;
@@ -23,11 +24,11 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Stream;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,10 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * A real model-service on a random port, against real PostgreSQL, trusting tokens from
  * {@link TestTokens}. Test classes extending it share one application context.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false",
+@ModelServiceTest
+@TestPropertySource(properties = {
         "spring.servlet.multipart.max-file-size=3MB",
         "spring.servlet.multipart.max-request-size=3MB"})
 abstract class ApiTestSupport {
@@ -216,6 +215,12 @@ abstract class ApiTestSupport {
     void assertNoUploadFilesLeft(String label) {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(uploadFiles()).as(label + ": files left behind").isEmpty());
+    }
+
+    /** Waits until this worker serves {@code model}'s {@code version}, as a rollout makes it do shortly after. */
+    void awaitReady(String model, int version) {
+        await(model + " version " + version + " ready").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> get(READER, "/v2/models/" + model + "/versions/" + version + "/ready").statusCode() == 200);
     }
 
     /** The files in {@link #uploadTempDirectories()} now. */

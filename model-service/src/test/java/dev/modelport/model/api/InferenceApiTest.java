@@ -2,14 +2,20 @@ package dev.modelport.model.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.awaitility.Awaitility.await;
 
 import ai.onnxruntime.OnnxTensor;
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtSession;
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.model.testing.OnnxModels;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -205,30 +211,13 @@ class InferenceApiTest extends ApiTestSupport {
         return model;
     }
 
-    private void awaitReady(String model, int version) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (get(READER, "/v2/models/" + model + "/versions/" + version + "/ready").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(model + " version " + version + " not ready within 20 s");
-    }
-
-    private String awaitMetric(String fragment) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(10);
-        String body = "";
-        while (Instant.now().isBefore(deadline)) {
-            body = send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + "/actuator/prometheus"))
-                    .header("Authorization", "Basic " + java.util.Base64.getEncoder().encodeToString("modelport:model-test-secret".getBytes()))
-                    .build()).body();
-            if (body.contains(fragment)) {
-                return body;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("no metric " + fragment);
+    private String awaitMetric(String fragment) {
+        HttpRequest prometheus = HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/actuator/prometheus"))
+                .header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ModelServiceTest.INFRA_CREDENTIALS.getBytes(StandardCharsets.UTF_8)))
+                .build();
+        return await("metric " + fragment).atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100))
+                .until(() -> send(prometheus).body(), body -> body.contains(fragment));
     }
 
     private HttpResponse<String> infer(String model, String body) throws Exception {

@@ -2,6 +2,7 @@ package dev.modelport.model.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.model.testing.OnnxModels;
 import dev.modelport.testsupport.TestDatabase;
 import dev.modelport.testsupport.TestTokens;
@@ -18,7 +19,6 @@ import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,10 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * A 200 MB model goes in without the model ever sitting in heap: the live heap, sampled with
  * a full collection every 200 ms while the upload runs, grows by less than 64 MB.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false"})
+@ModelServiceTest
 class LargeUploadTest {
 
     private static final long MODEL_BYTES = 200L * 1024 * 1024;

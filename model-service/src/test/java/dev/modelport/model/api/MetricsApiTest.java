@@ -95,7 +95,7 @@ class MetricsApiTest extends ApiTestSupport {
         String model = uniqueName("metrics");
         assertThat(upload(ADMIN, model, OnnxModels.addConstant(), null).statusCode()).isEqualTo(201);
         assertThat(putJson(ADMIN, "/api/models/" + model + "/rollout", "{\"production\": 1}").statusCode()).isEqualTo(200);
-        awaitReady(model);
+        awaitReady(model, 1);
         for (int i = 0; i < ok; i++) {
             assertThat(postJson(INFERRER, "/v2/models/" + model + "/infer", GOOD).statusCode()).isEqualTo(200);
         }
@@ -103,16 +103,5 @@ class MetricsApiTest extends ApiTestSupport {
             assertThat(postJson(INFERRER, "/v2/models/" + model + "/infer", BAD).statusCode()).isEqualTo(400);
         }
         return model;
-    }
-
-    private void awaitReady(String model) throws Exception {
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (get(READER, "/v2/models/" + model + "/versions/1/ready").statusCode() == 200) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(model + " not ready within 20 s");
     }
 }

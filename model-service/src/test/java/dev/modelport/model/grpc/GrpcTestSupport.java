@@ -1,8 +1,10 @@
 package dev.modelport.model.grpc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import dev.modelport.model.grpc.v2.GRPCInferenceServiceGrpc;
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.testsupport.TestDatabase;
 import dev.modelport.testsupport.TestTokens;
 import io.grpc.Grpc;
@@ -18,28 +20,25 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.grpc.server.lifecycle.GrpcServerLifecycle;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A real model-service, as {@code api.ApiTestSupport} starts it (random HTTP port, real PostgreSQL, tokens from
  * {@link TestTokens}), with its gRPC server on a free port and a plaintext channel to it. Models are deployed over
  * REST, as an operator would.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false",
-        "spring.grpc.server.port=0"})
+@ModelServiceTest
+@TestPropertySource(properties = "spring.grpc.server.port=0")
 abstract class GrpcTestSupport {
 
     static final TestTokens TOKENS = TestTokens.start();
@@ -102,14 +101,9 @@ abstract class GrpcTestSupport {
                 .header("Content-Type", "application/json")
                 .PUT(HttpRequest.BodyPublishers.ofString("{\"production\": 1}")).build());
         assertThat(rolledOut.statusCode()).as(rolledOut.body()).isEqualTo(200);
-        Instant deadline = Instant.now().plusSeconds(20);
-        while (Instant.now().isBefore(deadline)) {
-            if (send(request("/v2/models/" + model + "/versions/1/ready").GET().build()).statusCode() == 200) {
-                return model;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError(model + " version 1 not ready within 20 s");
+        await(model + " version 1 ready").atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> send(request("/v2/models/" + model + "/versions/1/ready").GET().build()).statusCode() == 200);
+        return model;
     }
 
     private HttpRequest upload(String model, byte[] onnx) {

@@ -59,6 +59,14 @@ final class BatchGate implements InferenceObserver {
     }
 
     @Override
+    public void shadowDropped(VersionKey production, VersionKey shadow) {
+    }
+
+    @Override
+    public void warmUpFailed(VersionKey key) {
+    }
+
+    @Override
     public <T> void pending(VersionKey key, T version, ToDoubleFunction<T> pending) {
     }
 

@@ -3,6 +3,7 @@ package dev.modelport.model.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.modelport.model.testing.ModelServiceTest;
 import dev.modelport.testsupport.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -10,17 +11,15 @@ import java.nio.file.Path;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bytes go into PostgreSQL in chunks and come back to a worker's disk verified. */
-@SpringBootTest(properties = {
-        "MODELPORT_INFRA_PASSWORD=model-test-secret",
-        "eureka.client.enabled=false",
-        "spring.cloud.config.enabled=false",
-        "modelport.storage.chunk-size=64KB"})
+@ModelServiceTest(webEnvironment = WebEnvironment.MOCK)
+@TestPropertySource(properties = "modelport.storage.chunk-size=64KB")
 class ModelFileCacheTest {
 
     @Autowired

@@ -7,6 +7,7 @@ import dev.modelport.testsupport.MutableClock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -20,7 +21,7 @@ class VerifiedTokensTest {
     private static final Instant IN_AN_HOUR = START.plus(Duration.ofHours(1));
 
     /** A token's verified form; only its expiry matters here. */
-    private record Checked(String subject, Instant expiresAt) {
+    private record Checked(String subject, @Nullable Instant expiresAt) {
     }
 
     private final MutableClock clock = new MutableClock(START);
