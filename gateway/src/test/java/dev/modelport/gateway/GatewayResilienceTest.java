@@ -148,4 +148,30 @@ class GatewayResilienceTest {
                         .POST(HttpRequest.BodyPublishers.ofString("{}")).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
+
+    @Test
+    void getWhenWorkerSays503ThenMetadataRetriedButManagementAnsweredAtOnce() throws Exception {
+        String reader = tokens.token("resilience-reader", "models.read");
+        String unavailable = "{\"error\":\"the model-service database is unavailable (down or busy); nothing was changed, retry in 5 s\"}";
+        worker.answerWith(503, unavailable);
+        try {
+            int before = worker.seen.size();
+            HttpResponse<String> management = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/models"))
+                    .header("Authorization", "Bearer " + reader).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(management.statusCode()).isEqualTo(503);
+            assertThat(management.body()).isEqualTo(unavailable);
+            assertThat(management.headers().firstValue("Retry-After")).hasValue("5");
+            assertThat(worker.seen.size() - before).as("the database is the same on every worker: asked once").isEqualTo(1);
+
+            before = worker.seen.size();
+            HttpResponse<String> metadata = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/v2/models/iris"))
+                    .header("Authorization", "Bearer " + reader).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertThat(metadata.statusCode()).isEqualTo(503);
+            assertThat(worker.seen.size() - before).as("a worker not ready yet: the next one is tried, twice").isEqualTo(3);
+        } finally {
+            worker.answerAfter(0);
+        }
+    }
 }

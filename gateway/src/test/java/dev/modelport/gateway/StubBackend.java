@@ -15,8 +15,9 @@ import java.util.concurrent.Executors;
 
 /**
  * A stand-in worker on localhost: answers 200 and remembers the headers of every request it saw.
- * On command it answers late ({@link #answerAfter}) or drops the connection without an answer
- * ({@link #dropConnections}), as a stuck or crashing worker would.
+ * On command it answers late ({@link #answerAfter}), with another status ({@link #answerWith}) or
+ * drops the connection without an answer ({@link #dropConnections}), as a stuck, degraded or
+ * crashing worker would.
  */
 final class StubBackend implements AutoCloseable {
 
@@ -28,6 +29,8 @@ final class StubBackend implements AutoCloseable {
     final List<Seen> seen = new CopyOnWriteArrayList<>();
     private volatile long delayMillis;
     private volatile boolean drop;
+    private volatile int status = 200;
+    private volatile String answer = "{\"ok\":true}";
 
     StubBackend() {
         try {
@@ -47,21 +50,34 @@ final class StubBackend implements AutoCloseable {
                 return;
             }
             pause(delayMillis);
-            byte[] answer = "{\"ok\":true}".getBytes(StandardCharsets.UTF_8);
+            byte[] body = answer.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().add("Content-Type", "application/json");
-            exchange.sendResponseHeaders(200, answer.length);
+            if (status == 503) {
+                exchange.getResponseHeaders().add("Retry-After", "5");
+            }
+            exchange.sendResponseHeaders(status, body.length);
             try (OutputStream out = exchange.getResponseBody()) {
-                out.write(answer);
+                out.write(body);
             }
         });
         server.setExecutor(handlers);
         server.start();
     }
 
-    /** Answers every request {@code millis} late (0: at once) and never drops a connection. */
+    /** Answers every request {@code millis} late (0: at once) with 200 and never drops a connection. */
     void answerAfter(long millis) {
         drop = false;
         delayMillis = millis;
+        status = 200;
+        answer = "{\"ok\":true}";
+    }
+
+    /** Answers every request at once with {@code code} and {@code json} (a 503 with Retry-After: 5). */
+    void answerWith(int code, String json) {
+        drop = false;
+        delayMillis = 0;
+        status = code;
+        answer = json;
     }
 
     /** Reads each request, then closes the connection without answering. */

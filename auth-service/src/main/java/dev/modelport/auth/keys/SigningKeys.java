@@ -22,19 +22,26 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
 /**
  * The published keys, newest first: the current one (which signs), the previous one, and older
  * ones while tokens they signed may still be live (see {@link #trusted()}). Read from the database on
  * every call so all instances agree on the current key as soon as any of them rotates;
- * only decrypted keys are cached, by kid, since a kid's key never changes.
+ * only decrypted keys are cached, by kid, since a kid's key never changes. While the database is
+ * unreachable the keys last read stay published (no key can rotate then), so resource servers
+ * refreshing their JWKS keep verifying the tokens in flight instead of refusing every one.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
 
     /** The current key and the one before it are always published. */
     static final int ALWAYS_PUBLISHED = 2;
+
+    private static final Logger log = LoggerFactory.getLogger(SigningKeys.class);
     /** A bound however often admins rotate: older keys than these are retired regardless. */
     static final int MOST_PUBLISHED = 10;
     /** Resource servers accept a token this long past its expiry (Spring's default clock skew). */
@@ -45,6 +52,7 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private final Duration tokenLifetime;
     private final Clock clock;
     private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
+    private volatile List<JWK> lastPublished = List.of();
 
     SigningKeys(SigningKeyStore store, KeyCipher cipher, KeyProperties properties, Clock clock) {
         this.store = store;
@@ -59,9 +67,22 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     List<JWK> published() {
-        List<SigningKeyStore.StoredKey> trusted = trusted();
+        List<SigningKeyStore.StoredKey> trusted;
+        try {
+            trusted = trusted();
+        } catch (DataAccessException unreachable) {
+            if (lastPublished.isEmpty()) {
+                throw unreachable;
+            }
+            log.warn("signing keys unreadable ({}); publishing the {} read last", unreachable.getMessage(),
+                    lastPublished.size());
+            return lastPublished;
+        }
         decrypted.keySet().retainAll(trusted.stream().map(SigningKeyStore.StoredKey::kid).toList());
-        return trusted.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key))).toList();
+        List<JWK> published = trusted.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key)))
+                .toList();
+        lastPublished = published;
+        return published;
     }
 
     /**
