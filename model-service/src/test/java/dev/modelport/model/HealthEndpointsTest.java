@@ -80,13 +80,28 @@ class HealthEndpointsTest {
 
     @Test
     void batchingWhenInfrastructureUserThenSettingsInForce() throws Exception {
-        String basic = Base64.getEncoder().encodeToString(ModelServiceTest.INFRA_CREDENTIALS.getBytes(StandardCharsets.UTF_8));
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
-                        + "/actuator/batching")).header("Authorization", "Basic " + basic).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = getAsInfrastructure("/actuator/batching");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"defaults\":{\"enabled\":true", "\"overrides\":{", "\"serving\":{");
         assertThat(get("/actuator/batching").statusCode()).isEqualTo(401);
+    }
+
+    @Test
+    void healthWhenInfrastructureUserThenCatalogDetailsShownWhileProbesSeeOnlyTheStatus() throws Exception {
+        HttpResponse<String> infra = getAsInfrastructure("/actuator/health");
+        assertThat(infra.statusCode()).isEqualTo(200);
+        assertThat(infra.body()).contains("\"catalog\":{", "\"reachable\":", "\"serving\":");
+
+        HttpResponse<String> probe = get("/actuator/health");
+        assertThat(probe.statusCode()).isEqualTo(200);
+        assertThat(probe.body()).contains("\"status\":\"UP\"").doesNotContain("components", "catalog");
+    }
+
+    private HttpResponse<String> getAsInfrastructure(String path) throws Exception {
+        String basic = Base64.getEncoder().encodeToString(ModelServiceTest.INFRA_CREDENTIALS.getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                        .header("Authorization", "Basic " + basic).build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws Exception {

@@ -2,6 +2,7 @@ package dev.modelport.admin.models;
 
 import dev.modelport.admin.models.ModelRecords.Model;
 import dev.modelport.admin.workers.WorkersClient.Worker;
+import dev.modelport.admin.workers.WorkersClient.LoadedVersion;
 import java.util.List;
 
 /**
@@ -13,6 +14,7 @@ final class ProductionHealth {
     static final String NO_PRODUCTION = "no production version";
     static final String READY = "ready";
     static final String NOT_READY = "not ready";
+    static final String NOT_WARMED_UP = LoadedVersion.NOT_WARMED_UP;
     static final String UNKNOWN_TEXT = "unknown";
 
     /** The workers could not be listed: every model's health is unknown. */
@@ -28,7 +30,10 @@ final class ProductionHealth {
         return new ProductionHealth(workers == null ? List.of() : workers.stream().filter(Worker::up).toList());
     }
 
-    /** "ready" when every worker in service has the production version loaded, "ready on k of n workers" when some have. */
+    /**
+     * "ready" when every worker in service has the production version loaded, "ready on k of n workers" when some
+     * have; "serving, not warmed up" (on k of n) instead when any of those workers could not warm it up.
+     */
     String of(Model model) {
         Integer production = model.rolloutOrNone().production();
         if (production == null) {
@@ -41,6 +46,9 @@ final class ProductionHealth {
         if (serving == 0) {
             return NOT_READY;
         }
-        return serving == upWorkers.size() ? READY : READY + " on " + serving + " of " + upWorkers.size() + " workers";
+        long cold = upWorkers.stream().filter(worker -> worker.servesCold(model.name(), production)).count();
+        String state = cold == 0 ? READY : NOT_WARMED_UP;
+        long counted = cold == 0 ? serving : cold;
+        return counted == upWorkers.size() ? state : state + " on " + counted + " of " + upWorkers.size() + " workers";
     }
 }

@@ -9,7 +9,26 @@ import org.springframework.stereotype.Service;
 @Service
 public class WorkersClient {
 
-    public record LoadedVersion(String model, int version) {
+    /**
+     * {@code warmedUp} false: it serves, but its warm-up request failed, so its first requests pay the start-up
+     * cost; a worker of an older release does not say, and counts as warmed up.
+     */
+    public record LoadedVersion(String model, int version, Boolean warmedUp) {
+
+        /** How a version whose warm-up failed is shown: it serves, and its first requests are slow. */
+        public static final String NOT_WARMED_UP = "serving, not warmed up";
+
+        public LoadedVersion(String model, int version) {
+            this(model, version, true);
+        }
+
+        public boolean cold() {
+            return Boolean.FALSE.equals(warmedUp);
+        }
+
+        boolean is(String otherModel, int otherVersion) {
+            return model.equals(otherModel) && version == otherVersion;
+        }
     }
 
     public record Worker(String instanceId, String uri, String status, List<LoadedVersion> loaded) {
@@ -19,7 +38,12 @@ public class WorkersClient {
         }
 
         public boolean serves(String model, int version) {
-            return loaded != null && loaded.contains(new LoadedVersion(model, version));
+            return loaded != null && loaded.stream().anyMatch(loadedVersion -> loadedVersion.is(model, version));
+        }
+
+        /** Serves it, but without a warm-up. */
+        public boolean servesCold(String model, int version) {
+            return loaded != null && loaded.stream().anyMatch(loadedVersion -> loadedVersion.is(model, version) && loadedVersion.cold());
         }
     }
 

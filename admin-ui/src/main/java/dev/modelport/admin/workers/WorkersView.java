@@ -8,6 +8,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import dev.modelport.admin.platform.ApiException;
+import dev.modelport.admin.workers.WorkersClient.LoadedVersion;
 import dev.modelport.admin.workers.WorkersClient.Worker;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
@@ -37,7 +38,8 @@ public class WorkersView extends VerticalLayout {
         workers.addColumn(Worker::uri).setHeader("Address").setAutoWidth(true);
         workers.addColumn(Worker::status).setHeader("Status").setAutoWidth(true);
         workers.addColumn(worker -> worker.loaded() == null || worker.loaded().isEmpty() ? "nothing"
-                : worker.loaded().stream().map(loaded -> loaded.model() + " v" + loaded.version())
+                : worker.loaded().stream().map(loaded -> loaded.model() + " v" + loaded.version()
+                                + (loaded.cold() ? " (" + LoadedVersion.NOT_WARMED_UP + ")" : ""))
                         .collect(Collectors.joining(", "))).setHeader("Loaded");
         workers.setAllRowsVisible(true);
         refresh.addClickListener(click -> reload());

@@ -60,6 +60,16 @@ class ModelsViewTest {
     }
 
     @Test
+    void viewWhenAWorkerCouldNotWarmProductionUpThenServingNotWarmedUpOnThatOne() {
+        models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 2, false))));
+        models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 2, true))));
+        ModelsView view = new ModelsView(models);
+
+        assertThat(GridKt._getFormattedRow(view.models, 0)).contains("serving, not warmed up on 1 of 2 workers");
+    }
+
+    @Test
     void viewWhenNoWorkerHasProductionLoadedThenNotReady() {
         models.models.add(ModelsTestData.iris(new Rollout(2, null, 0, null, "admin", null)));
         models.workers.add(new Worker("w", "http://w", "UP", List.of(new LoadedVersion("iris", 1), new LoadedVersion("fraud", 2))));

@@ -31,13 +31,13 @@ class WorkersViewTest {
     @Test
     void viewWhenWorkersThenOneRowEachWithStatusAndLoadedVersions() {
         registered.add(new Worker("host:model-service:8081", "http://localhost:8081", "UP",
-                List.of(new LoadedVersion("iris", 2), new LoadedVersion("fraud", 7))));
+                List.of(new LoadedVersion("iris", 2), new LoadedVersion("fraud", 7, false))));
         registered.add(new Worker("host:model-service:8082", "http://localhost:8082", "STARTING", List.of()));
         WorkersView view = new WorkersView(client);
 
         assertThat(GridKt._size(view.workers)).isEqualTo(2);
         assertThat(GridKt._getFormattedRow(view.workers, 0)).containsExactly(
-                "host:model-service:8081", "http://localhost:8081", "UP", "iris v2, fraud v7");
+                "host:model-service:8081", "http://localhost:8081", "UP", "iris v2, fraud v7 (serving, not warmed up)");
         assertThat(GridKt._getFormattedRow(view.workers, 1)).containsExactly(
                 "host:model-service:8082", "http://localhost:8082", "STARTING", "nothing");
         assertThat(view.emptyState.isVisible()).isFalse();

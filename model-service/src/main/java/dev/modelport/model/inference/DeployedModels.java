@@ -16,8 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationStartedEvent;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -26,8 +28,11 @@ import org.springframework.stereotype.Component;
  * Keeps this worker in step with the registry: on every change notification (and the periodic
  * reconcile) it loads the versions rollouts name, swaps in the new routes, and unloads what
  * no rollout names any more once its in-flight requests are done. A version takes traffic
- * only after it is loaded and warmed up. When the catalog cannot be read, what is loaded keeps
- * serving as the last sync left it, and {@link #catalogSync()} says since when.
+ * only after it is loaded (and warmed up, where a warm-up request can be made). When the catalog
+ * cannot be read, what is loaded keeps serving as the last sync left it, and {@link #catalogSync()}
+ * says since when. Every sync that reads the catalog is kept as the {@link RolloutSnapshot}; a
+ * worker whose first sync cannot read the catalog serves that snapshot instead, from its verified
+ * cached model files, until a sync succeeds.
  */
 @Component
 public class DeployedModels implements AutoCloseable {
@@ -36,6 +41,7 @@ public class DeployedModels implements AutoCloseable {
 
     private final RolloutService rollouts;
     private final ModelLoader loader;
+    private final RolloutSnapshot snapshot;
     private final ApplicationEventPublisher publisher;
     private final Clock clock;
     private final ExecutorService sync = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("model-sync").factory());
@@ -45,9 +51,11 @@ public class DeployedModels implements AutoCloseable {
     private volatile boolean synced;
     private volatile CatalogSync catalogSync = CatalogSync.NEVER;
 
-    DeployedModels(RolloutService rollouts, ModelLoader loader, ApplicationEventPublisher publisher, Clock clock) {
+    DeployedModels(RolloutService rollouts, ModelLoader loader, RolloutSnapshot snapshot,
+                   ApplicationEventPublisher publisher, Clock clock) {
         this.rollouts = rollouts;
         this.loader = loader;
+        this.snapshot = snapshot;
         this.publisher = publisher;
         this.clock = clock;
     }
@@ -58,22 +66,33 @@ public class DeployedModels implements AutoCloseable {
      * @param lastSuccess when a sync last read the catalog (null: never)
      * @param failingSince when the syncs since the last success began to fail (null: the last one succeeded)
      * @param lastError why the last sync failed (null: it did not)
+     * @param snapshotReadAt when the local snapshot this worker serves was read from the catalog (null:
+     *     it serves what it read itself)
      */
-    public record CatalogSync(Instant lastSuccess, Instant failingSince, String lastError) {
+    public record CatalogSync(Instant lastSuccess, Instant failingSince, String lastError, Instant snapshotReadAt) {
 
-        static final CatalogSync NEVER = new CatalogSync(null, null, null);
+        static final CatalogSync NEVER = new CatalogSync(null, null, null, null);
 
         /** The last sync read the catalog. */
         public boolean reachable() {
             return lastSuccess != null && failingSince == null;
         }
 
+        /** Serving the rollouts of a local snapshot: no sync of this worker has read the catalog yet. */
+        public boolean fromSnapshot() {
+            return snapshotReadAt != null;
+        }
+
         CatalogSync succeeded(Instant now) {
-            return new CatalogSync(now, null, null);
+            return new CatalogSync(now, null, null, null);
         }
 
         CatalogSync failed(Instant now, String error) {
-            return new CatalogSync(lastSuccess, failingSince == null ? now : failingSince, error);
+            return new CatalogSync(lastSuccess, failingSince == null ? now : failingSince, error, snapshotReadAt);
+        }
+
+        CatalogSync restored(Instant readAt) {
+            return new CatalogSync(lastSuccess, failingSince, lastError, readAt);
         }
     }
 
@@ -81,8 +100,11 @@ public class DeployedModels implements AutoCloseable {
         return catalogSync;
     }
 
-    /** Published after every sync: the versions this worker serves now. */
-    public record LoadedVersionsChanged(Set<VersionKey> versions) {
+    /**
+     * Published after every sync: the versions this worker serves now, and those of them whose
+     * warm-up request failed (they serve, and their first requests pay the start-up cost).
+     */
+    public record LoadedVersionsChanged(Set<VersionKey> versions, Set<VersionKey> notWarmedUp) {
     }
 
     @EventListener
@@ -110,34 +132,71 @@ public class DeployedModels implements AutoCloseable {
         return Set.copyOf(loaded.keySet());
     }
 
+    private Set<VersionKey> notWarmedUp() {
+        return loaded.entrySet().stream().filter(entry -> !entry.getValue().warmedUp())
+                .map(Map.Entry::getKey).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** Asks for a first sync when the application has started, whether or not the registry's notifications connect. */
+    @EventListener(ApplicationStartedEvent.class)
+    void onStarted() {
+        onRegistryChange(new RegistryChanged(null, RegistryChanged.RECONCILE));
+    }
+
     void syncNow() {
+        List<Deployment> deployments;
         try {
-            List<Deployment> deployments = rollouts.deployments();
-            Set<VersionKey> wanted = new HashSet<>();
-            for (Deployment deployment : deployments) {
-                for (ModelVersion version : deployment.versions()) {
-                    VersionKey key = new VersionKey(version.model(), version.version());
-                    wanted.add(key);
-                    if (!loaded.containsKey(key)) {
-                        loadQuietly(version).ifPresent(ready -> loaded.put(key, ready));
-                    }
-                }
-            }
-            routes = routesFor(deployments);
-            for (VersionKey key : Set.copyOf(loaded.keySet())) {
-                if (!wanted.contains(key)) {
-                    log.info("unloading {}: no rollout names it", key);
-                    loaded.remove(key).retire();
-                }
-            }
-            synced = true;
-            catalogSync = catalogSync.succeeded(Instant.now(clock));
-            publisher.publishEvent(new LoadedVersionsChanged(loadedVersions()));
+            deployments = rollouts.deployments();
         } catch (RuntimeException e) {
             catalogSync = catalogSync.failed(Instant.now(clock), e.getMessage());
-            log.warn("model sync failed ({}); serving what is loaded, the next change or reconcile retries",
-                    e.getMessage());
+            if (synced) {
+                log.warn("model sync failed ({}); serving what is loaded, the next change or reconcile retries",
+                        e.getMessage());
+            } else {
+                restoreSnapshot(e);
+            }
+            return;
         }
+        apply(deployments);
+        Instant now = Instant.now(clock);
+        catalogSync = catalogSync.succeeded(now);
+        snapshot.save(deployments, now);
+    }
+
+    private void restoreSnapshot(RuntimeException cause) {
+        Optional<RolloutSnapshot.Saved> saved = snapshot.load();
+        if (saved.isEmpty()) {
+            log.warn("cannot read the catalog ({}) and no rollout snapshot is kept in {}: nothing to serve until "
+                    + "the catalog answers", cause.getMessage(), snapshot.file());
+            return;
+        }
+        log.warn("cannot read the catalog ({}); serving the rollouts of the local snapshot read at {} until it "
+                + "answers", cause.getMessage(), saved.get().readAt());
+        apply(saved.get().deployments());
+        catalogSync = catalogSync.restored(saved.get().readAt());
+    }
+
+    /** Loads what {@code deployments} name, routes to it, unloads the rest; then this worker is synced. */
+    private void apply(List<Deployment> deployments) {
+        Set<VersionKey> wanted = new HashSet<>();
+        for (Deployment deployment : deployments) {
+            for (ModelVersion version : deployment.versions()) {
+                VersionKey key = new VersionKey(version.model(), version.version());
+                wanted.add(key);
+                if (!loaded.containsKey(key)) {
+                    loadQuietly(version).ifPresent(ready -> loaded.put(key, ready));
+                }
+            }
+        }
+        routes = routesFor(deployments);
+        for (VersionKey key : Set.copyOf(loaded.keySet())) {
+            if (!wanted.contains(key)) {
+                log.info("unloading {}: no rollout names it", key);
+                loaded.remove(key).retire();
+            }
+        }
+        synced = true;
+        publisher.publishEvent(new LoadedVersionsChanged(loadedVersions(), notWarmedUp()));
     }
 
     private Optional<LoadedVersion> loadQuietly(ModelVersion version) {

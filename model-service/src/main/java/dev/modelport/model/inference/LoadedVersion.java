@@ -25,19 +25,24 @@ final class LoadedVersion implements AutoCloseable {
     private final AtomicInteger directWaiting = new AtomicInteger();
     private final Supplier<InferenceProperties.Batching> batching;
     private final AtomicInteger inFlight = new AtomicInteger();
+    private final boolean warmedUp;
     private volatile boolean retired;
     private boolean closed;
 
     LoadedVersion(VersionKey key, SessionRunner runner, InferenceObserver observer, InferenceProperties.Batching batching) {
-        this(key, runner, observer, () -> batching);
+        this(key, runner, observer, () -> batching, true);
     }
 
-    /** Whether to batch, and the concurrency limit otherwise, are fixed now; the batch queue follows {@code batching}. */
+    /**
+     * Whether to batch, and the concurrency limit otherwise, are fixed now; the batch queue follows {@code batching}.
+     * {@code warmedUp}: whether its warm-up request ran (false: it serves, and its first requests pay the start-up cost).
+     */
     LoadedVersion(VersionKey key, SessionRunner runner, InferenceObserver observer,
-                  Supplier<InferenceProperties.Batching> batching) {
+                  Supplier<InferenceProperties.Batching> batching, boolean warmedUp) {
         this.key = key;
         this.runner = runner;
         this.batching = batching;
+        this.warmedUp = warmedUp;
         InferenceProperties.Batching initial = batching.get();
         this.queue = initial.enabled() && batchable(runner.signature()) ? new BatchQueue(key, runner, observer, batching) : null;
         this.direct = new Semaphore(initial.maxConcurrency());
@@ -53,6 +58,10 @@ final class LoadedVersion implements AutoCloseable {
 
     boolean batching() {
         return queue != null;
+    }
+
+    boolean warmedUp() {
+        return warmedUp;
     }
 
     int pending() {

@@ -48,9 +48,9 @@ class ModelLoader {
             session = env.createSession(file.toString(), options);
         }
         SessionRunner runner = new SessionRunner(env, session, version.signature());
-        warmUp(key, runner);
+        boolean warmedUp = warmUp(key, runner);
         // the queue reads the settings in force for its model on every batch: a config refresh applies at once
-        LoadedVersion loaded = new LoadedVersion(key, runner, observer, () -> batching.batchingFor(version.model()));
+        LoadedVersion loaded = new LoadedVersion(key, runner, observer, () -> batching.batchingFor(version.model()), warmedUp);
         observer.pending(key, loaded, LoadedVersion::pending);
         log.info("loaded {} ({} bytes, batching {}) in {} ms", key, version.sizeBytes(),
                 loaded.batching() ? "on" : "off", (System.nanoTime() - started) / 1_000_000);
@@ -66,7 +66,8 @@ class ModelLoader {
         return options;
     }
 
-    private void warmUp(VersionKey key, SessionRunner runner) {
+    /** Runs one request of zeros; false (after a WARN and a count) when none can be made or it fails. */
+    private boolean warmUp(VersionKey key, SessionRunner runner) {
         List<Tensor> inputs = new ArrayList<>();
         for (TensorSpec spec : runner.signature().inputs()) {
             Datatype datatype = Datatype.parse(spec.datatype()).orElse(null);
@@ -74,18 +75,20 @@ class ModelLoader {
                 log.warn("no warm-up for {}: input '{}' has datatype {}, which a warm-up cannot fill; its first "
                         + "requests pay the start-up cost", key, spec.name(), spec.datatype());
                 observer.warmUpFailed(key);
-                return;
+                return false;
             }
             long[] shape = spec.shape().stream().mapToLong(dim -> dim < 0 ? 1 : dim).toArray();
             inputs.add(new Tensor(spec.name(), datatype, shape, zeros(datatype, Math.toIntExact(Tensor.elementCount(shape)))));
         }
         try {
             runner.run(inputs, List.of());
+            return true;
         } catch (RuntimeException e) {
             // some models reject zeros (e.g. index inputs); they still load, and pay on the first call
             log.warn("warm-up request for {} failed ({}); serving without warm-up, so its first requests pay the "
                     + "start-up cost", key, e.getMessage());
             observer.warmUpFailed(key);
+            return false;
         }
     }
 

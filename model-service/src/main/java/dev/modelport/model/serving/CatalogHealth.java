@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * The {@code catalog} entry of {@code /actuator/health} and the gauge {@code modelport_catalog_reachable}:
  * whether this worker's last sync read the catalog, and if not, since when it serves the rollout it
- * last knew. It stays UP while degraded: the worker serves, and only management calls need the database.
+ * last knew (or, when it started while the catalog was unreachable, the local snapshot's). It stays UP while degraded: the worker serves, and only management calls need the database.
  */
-@Component
+@Component("catalogHealthIndicator") // the health component is named "catalog"
 class CatalogHealth implements HealthIndicator, MeterBinder {
 
     private final DeployedModels deployed;
@@ -28,8 +28,10 @@ class CatalogHealth implements HealthIndicator, MeterBinder {
         CatalogSync sync = deployed.catalogSync();
         Health.Builder health = Health.up()
                 .withDetail("reachable", sync.reachable())
-                .withDetail("serving", sync.reachable() ? "the catalog's rollouts"
-                        : deployed.synced() ? "the last rollouts it read (degraded)" : "nothing yet");
+                .withDetail("serving", serving(sync));
+        if (sync.fromSnapshot()) {
+            health.withDetail("snapshotReadAt", sync.snapshotReadAt().toString());
+        }
         if (sync.lastSuccess() != null) {
             health.withDetail("lastSync", sync.lastSuccess().toString());
         }
@@ -38,6 +40,16 @@ class CatalogHealth implements HealthIndicator, MeterBinder {
                     .withDetail("error", String.valueOf(sync.lastError()));
         }
         return health.build();
+    }
+
+    private String serving(CatalogSync sync) {
+        if (sync.reachable()) {
+            return "the catalog's rollouts";
+        }
+        if (sync.fromSnapshot()) {
+            return "the local rollout snapshot (degraded: started while the catalog was unreachable)";
+        }
+        return deployed.synced() ? "the last rollouts it read (degraded)" : "nothing yet";
     }
 
     @Override

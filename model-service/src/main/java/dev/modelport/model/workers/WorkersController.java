@@ -4,6 +4,7 @@ import dev.modelport.support.security.Reach;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
 import org.springframework.cloud.client.ServiceInstance;
 import org.springframework.cloud.client.discovery.DiscoveryClient;
 import org.springframework.cloud.netflix.eureka.EurekaServiceInstance;
@@ -29,7 +30,15 @@ class WorkersController {
     record Worker(String instanceId, String uri, String status, List<LoadedModel> loaded) {
     }
 
-    record LoadedModel(String model, int version) {
+    /** {@code state}: "serving", or "serving, not warmed up" when its warm-up request failed (its first requests are slow). */
+    record LoadedModel(String model, int version, boolean warmedUp, String state) {
+
+        static final String SERVING = "serving";
+        static final String NOT_WARMED_UP = "serving, not warmed up";
+
+        LoadedModel(String model, int version, boolean warmedUp) {
+            this(model, version, warmedUp, warmedUp ? SERVING : NOT_WARMED_UP);
+        }
     }
 
     @GetMapping("/api/workers")
@@ -44,13 +53,19 @@ class WorkersController {
     private static Worker worker(ServiceInstance instance, Reach caller) {
         String status = instance instanceof EurekaServiceInstance eureka
                 ? eureka.getInstanceInfo().getStatus().name() : "UP";
-        String loaded = instance.getMetadata().getOrDefault(LoadedVersionsPublisher.METADATA_KEY, "");
-        List<LoadedModel> models = Arrays.stream(loaded.split(","))
-                .filter(entry -> entry.contains(":"))
+        Set<String> notWarmedUp = Set.copyOf(entries(instance, LoadedVersionsPublisher.NOT_WARMED_UP_KEY));
+        List<LoadedModel> models = entries(instance, LoadedVersionsPublisher.METADATA_KEY).stream()
                 .map(entry -> new LoadedModel(entry.substring(0, entry.lastIndexOf(':')),
-                        Integer.parseInt(entry.substring(entry.lastIndexOf(':') + 1))))
+                        Integer.parseInt(entry.substring(entry.lastIndexOf(':') + 1)), !notWarmedUp.contains(entry)))
                 .filter(model -> caller.covers(model.model()))
                 .toList();
         return new Worker(instance.getInstanceId(), instance.getUri().toString(), status, models);
+    }
+
+    /** The {@code model:version} entries of one metadata value. */
+    private static List<String> entries(ServiceInstance instance, String key) {
+        return Arrays.stream(instance.getMetadata().getOrDefault(key, "").split(","))
+                .filter(entry -> entry.contains(":"))
+                .toList();
     }
 }

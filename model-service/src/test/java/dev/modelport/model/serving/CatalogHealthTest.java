@@ -23,7 +23,7 @@ class CatalogHealthTest {
         health.bindTo(registry);
         when(deployed.synced()).thenReturn(true);
         when(deployed.catalogSync()).thenReturn(new CatalogSync(Instant.parse("2026-12-03T08:00:00Z"),
-                Instant.parse("2026-12-03T08:00:30Z"), "Connection refused"));
+                Instant.parse("2026-12-03T08:00:30Z"), "Connection refused", null));
 
         Health answer = health.health();
 
@@ -41,10 +41,29 @@ class CatalogHealthTest {
     void healthWhenLastSyncReadTheCatalogThenReachableAndGaugeOne() {
         health.bindTo(registry);
         when(deployed.synced()).thenReturn(true);
-        when(deployed.catalogSync()).thenReturn(new CatalogSync(Instant.parse("2026-12-03T08:01:00Z"), null, null));
+        when(deployed.catalogSync()).thenReturn(new CatalogSync(Instant.parse("2026-12-03T08:01:00Z"), null, null, null));
 
         assertThat(health.health().getDetails()).containsEntry("reachable", true)
                 .containsEntry("serving", "the catalog's rollouts").doesNotContainKey("unreachableSince");
         assertThat(registry.get("modelport.catalog.reachable").gauge().value()).isEqualTo(1.0);
+    }
+
+    @Test
+    void healthWhenStartedFromTheLocalSnapshotThenUpDegradedNamingTheSnapshotsTime() {
+        health.bindTo(registry);
+        when(deployed.synced()).thenReturn(true);
+        when(deployed.catalogSync()).thenReturn(new CatalogSync(null, Instant.parse("2026-12-03T09:00:00Z"),
+                "Connection refused", Instant.parse("2026-12-03T08:55:00Z")));
+
+        Health answer = health.health();
+
+        assertThat(answer.getStatus()).isEqualTo(Status.UP);
+        assertThat(answer.getDetails())
+                .containsEntry("reachable", false)
+                .containsEntry("serving", "the local rollout snapshot (degraded: started while the catalog was unreachable)")
+                .containsEntry("snapshotReadAt", "2026-12-03T08:55:00Z")
+                .containsEntry("unreachableSince", "2026-12-03T09:00:00Z")
+                .doesNotContainKey("lastSync");
+        assertThat(registry.get("modelport.catalog.reachable").gauge().value()).isZero();
     }
 }

@@ -1,6 +1,7 @@
 package dev.modelport.model.workers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.time.Instant;
 import java.util.List;
@@ -22,8 +23,8 @@ class WorkersControllerTest {
         @Override
         public List<ServiceInstance> getInstances(String serviceId) {
             return List.of(
-                    worker("worker-1", 8081, "iris:1,fraud:3"),
-                    worker("worker-2", 8082, "fraud:3,churn:2,iris:2"));
+                    worker("worker-1", 8081, "iris:1,fraud:3", ""),
+                    worker("worker-2", 8082, "fraud:3,churn:2,iris:2", "churn:2"));
         }
 
         @Override
@@ -47,11 +48,22 @@ class WorkersControllerTest {
 
         assertThat(workers).as("the instances themselves are no secret").hasSize(2);
         assertThat(workers).flatExtracting(WorkersController.Worker::loaded).containsExactly(
-                new WorkersController.LoadedModel("iris", 1), new WorkersController.LoadedModel("iris", 2));
+                new WorkersController.LoadedModel("iris", 1, true), new WorkersController.LoadedModel("iris", 2, true));
     }
 
-    private static ServiceInstance worker(String id, int port, String loaded) {
-        return new DefaultServiceInstance(id, "model-service", "localhost", port, false, Map.of("loaded", loaded));
+    @Test
+    void workersWhenAVersionsWarmUpFailedThenItIsServingNotWarmedUpOnThatWorkerOnly() {
+        var workers = controller.workers(token(null));
+
+        assertThat(workers.get(1).loaded()).extracting(WorkersController.LoadedModel::model,
+                WorkersController.LoadedModel::state).containsExactly(tuple("fraud", "serving"),
+                tuple("churn", "serving, not warmed up"), tuple("iris", "serving"));
+        assertThat(workers.get(0).loaded()).allMatch(WorkersController.LoadedModel::warmedUp);
+    }
+
+    private static ServiceInstance worker(String id, int port, String loaded, String notWarmedUp) {
+        return new DefaultServiceInstance(id, "model-service", "localhost", port, false,
+                Map.of("loaded", loaded, "not-warmed-up", notWarmedUp));
     }
 
     private static Jwt token(List<String> models) {

@@ -1,6 +1,8 @@
 package dev.modelport.support.audit;
 
+import dev.modelport.support.db.MigrateWhenReachable;
 import java.time.Clock;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -24,15 +26,16 @@ public class AuditAutoConfiguration {
 
     static final String SCHEMA = "audit";
 
+    /** Migrated at start, or as soon as PostgreSQL answers when it is down then (records fail until it does). */
     @Bean
     AuditSchema auditSchema(DataSource dataSource) {
-        Flyway.configure()
+        Flyway flyway = Flyway.configure()
                 .dataSource(dataSource)
                 .schemas(SCHEMA)
                 .table("flyway_schema_history")
                 .locations("classpath:db/audit")
-                .load()
-                .migrate();
+                .load();
+        MigrateWhenReachable.migrate(flyway, "the audit schema", Duration.ofSeconds(5), () -> { });
         return new AuditSchema();
     }
 
