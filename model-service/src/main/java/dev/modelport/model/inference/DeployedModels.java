@@ -157,7 +157,12 @@ public class DeployedModels implements AutoCloseable {
             }
             return;
         }
-        apply(deployments);
+        try {
+            apply(deployments);
+        } catch (RuntimeException e) {
+            log.error("applying the rollouts read from the catalog failed; serving what is loaded", e);
+            return;
+        }
         Instant now = Instant.now(clock);
         catalogSync = catalogSync.succeeded(now);
         snapshot.save(deployments, now);
