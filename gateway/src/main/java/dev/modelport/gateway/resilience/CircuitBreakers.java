@@ -26,8 +26,8 @@ class CircuitBreakers {
     }
 
     @Bean
-    RefusedConnectionRecorder refusedConnectionRecorder(InstanceQuarantine quarantine) {
-        return new RefusedConnectionRecorder(quarantine);
+    BrokenConnectionRecorder brokenConnectionRecorder(InstanceQuarantine quarantine) {
+        return new BrokenConnectionRecorder(quarantine);
     }
 
     @Bean

@@ -41,7 +41,7 @@ class InstanceQuarantine {
         return true;
     }
 
-    private static String key(String host, int port) {
+    static String key(String host, int port) {
         return host + ":" + port;
     }
 }
