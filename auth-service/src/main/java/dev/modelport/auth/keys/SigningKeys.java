@@ -22,6 +22,11 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -33,7 +38,11 @@ import org.springframework.stereotype.Component;
  * every call so all instances agree on the current key as soon as any of them rotates;
  * only decrypted keys are cached, by kid, since a kid's key never changes. While the database is
  * unreachable the keys last read stay published (no key can rotate then), so resource servers
- * refreshing their JWKS keep verifying the tokens in flight instead of refusing every one.
+ * refreshing their JWKS keep verifying the tokens in flight instead of refusing every one. The
+ * read runs on its own thread ({@value #READER_THREAD}, one at a time) and a call waits for it at
+ * most {@link #READ_WAIT}: the pool's connection timeout (1 s) is longer than a resource server's
+ * JWKS read timeout, so no JWKS fetch waits for a database that is gone. Once a read has failed,
+ * calls answer from memory at once while the next read finds out whether it is back.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
@@ -53,6 +62,18 @@ class SigningKeys implements JWKSource<SecurityContext> {
     private final Clock clock;
     private final Map<String, RSAKey> decrypted = new ConcurrentHashMap<>();
     private volatile List<JWK> lastPublished = List.of();
+    /** Set when a read failed and cleared by the read that succeeds again. */
+    private volatile boolean unreachable;
+    private final AtomicReference<CompletableFuture<List<JWK>>> inFlight = new AtomicReference<>();
+
+    /** The thread that reads the keys from the database. */
+    static final String READER_THREAD = "signing-keys-reader";
+    /**
+     * How long a call waits for that read before answering with the keys read last. The database
+     * answers in milliseconds; the pool waits 1 s for one that is gone, longer than a worker's JWKS
+     * fetch waited on the real stack (FaultsIT: it timed out and the worker refused valid tokens).
+     */
+    static final Duration READ_WAIT = Duration.ofMillis(200);
 
     SigningKeys(SigningKeyStore store, KeyCipher cipher, KeyProperties properties, Clock clock) {
         this.store = store;
@@ -67,17 +88,60 @@ class SigningKeys implements JWKSource<SecurityContext> {
     }
 
     List<JWK> published() {
-        List<SigningKeyStore.StoredKey> trusted;
-        try {
-            trusted = trusted();
-        } catch (DataAccessException unreachable) {
-            if (lastPublished.isEmpty()) {
-                throw unreachable;
-            }
-            log.warn("signing keys unreadable ({}); publishing the {} read last", unreachable.getMessage(),
-                    lastPublished.size());
+        if (lastPublished.isEmpty()) {
+            // nothing to fall back on: the first read answers or fails the call
+            return read();
+        }
+        CompletableFuture<List<JWK>> reading = readInBackground();
+        if (unreachable) {
             return lastPublished;
         }
+        try {
+            return reading.get(READ_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException slow) {
+            // the read goes on; if the database is gone, it says so and the next calls do not wait
+            return lastPublished;
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof DataAccessException) {
+                return lastPublished;
+            }
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return lastPublished;
+        }
+    }
+
+    /** The read in flight, or a new one on its own thread: one at a time, however many calls ask. */
+    private CompletableFuture<List<JWK>> readInBackground() {
+        CompletableFuture<List<JWK>> started = new CompletableFuture<>();
+        CompletableFuture<List<JWK>> current = inFlight.updateAndGet(running -> running != null && !running.isDone() ? running : started);
+        if (current == started) {
+            Thread.ofVirtual().name(READER_THREAD).start(() -> {
+                try {
+                    List<JWK> keys = read();
+                    if (unreachable) {
+                        unreachable = false;
+                        log.info("signing keys readable again");
+                    }
+                    started.complete(keys);
+                } catch (DataAccessException e) {
+                    if (!unreachable) {
+                        unreachable = true;
+                        log.warn("signing keys unreadable ({}); publishing the {} read last until the database answers",
+                                e.getMessage(), lastPublished.size());
+                    }
+                    started.completeExceptionally(e);
+                } catch (RuntimeException e) {
+                    started.completeExceptionally(e);
+                }
+            });
+        }
+        return current;
+    }
+
+    private List<JWK> read() {
+        List<SigningKeyStore.StoredKey> trusted = trusted();
         decrypted.keySet().retainAll(trusted.stream().map(SigningKeyStore.StoredKey::kid).toList());
         List<JWK> published = trusted.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key)))
                 .toList();
