@@ -20,7 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Turns {@code NOTIFY}s from any instance into {@link RegistryChanged} application events on
  * this one, and emits a {@code reconcile} event periodically and after every reconnect, so
- * a worker that missed notifications (database restart, network blip) still converges.
+ * a worker that missed notifications (database restart, network blip) still converges. Losing
+ * the connection also asks for a sync, which then records the catalog as unreachable.
  */
 @Component
 class RegistryChangeListener implements SmartLifecycle {
@@ -34,6 +35,8 @@ class RegistryChangeListener implements SmartLifecycle {
     private final Duration reconcileInterval;
     private volatile boolean running;
     private Thread thread;
+    /** When the connection was lost, while it stays lost; logged once, not on every retry. */
+    private Instant interruptedSince;
 
     RegistryChangeListener(DataSource dataSource, ApplicationEventPublisher publisher, JsonMapper json,
                            @Value("${modelport.registry.reconcile-interval:30s}") Duration reconcileInterval) {
@@ -68,11 +71,23 @@ class RegistryChangeListener implements SmartLifecycle {
                 try (Statement statement = connection.createStatement()) {
                     statement.execute("LISTEN " + RegistryEvents.CHANNEL);
                 }
+                if (interruptedSince != null) {
+                    log.info("registry notifications resumed after {} s", Duration.between(interruptedSince, Instant.now()).toSeconds());
+                    interruptedSince = null;
+                }
                 publisher.publishEvent(new RegistryChanged(null, RegistryChanged.RECONCILE));
                 receive(connection.unwrap(PGConnection.class));
             } catch (SQLException e) {
                 if (running) {
-                    log.warn("registry notifications interrupted ({}); reconnecting", e.getMessage());
+                    if (interruptedSince == null) {
+                        interruptedSince = Instant.now();
+                        log.warn("registry notifications interrupted ({}); reconnecting every second, serving what is loaded",
+                                e.getMessage());
+                        // a sync now finds the catalog unreachable, so health and the gauge say so during the outage
+                        publisher.publishEvent(new RegistryChanged(null, RegistryChanged.RECONCILE));
+                    } else {
+                        log.debug("registry notifications still interrupted: {}", e.getMessage());
+                    }
                     pause();
                 }
             }

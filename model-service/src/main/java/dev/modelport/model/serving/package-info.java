@@ -1,5 +1,5 @@
 /**
- * Whether this worker takes traffic: readiness (accepting, database answering, first sync done) and the drain on
+ * Whether this worker takes traffic: readiness (accepting, first sync done; the database is not asked) and the drain on
  * SIGTERM that leaves Eureka and reports not-ready before the web server and batch queues stop.
  */
 package dev.modelport.model.serving;
