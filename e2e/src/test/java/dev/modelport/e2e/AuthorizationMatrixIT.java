@@ -376,10 +376,7 @@ class AuthorizationMatrixIT {
     }
 
     private String token(String clientId, String secret) throws Exception {
-        HttpResponse<String> token = platform.postForm(AUTH + "/oauth2/token", clientId + ":" + secret,
-                "grant_type=client_credentials");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return json.readTree(token.body()).path("access_token").asString();
+        return platform.token(clientId, secret);
     }
 
     /** The platform admin's claims, signed with the platform's own key, expired well beyond the clock skew. */

@@ -1,7 +1,6 @@
 package dev.modelport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.nimbusds.jose.JWSAlgorithm;
@@ -34,10 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -74,7 +70,7 @@ class GatewayIT {
 
     @BeforeAll
     void up() throws Exception {
-        startedHere = !platform.run(Duration.ofSeconds(30), "status").output().matches("(?s).*gateway\\s+\\d+\\s+8080\\s+UP.*");
+        startedHere = !platform.gatewayUp();
         Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
         assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
         credentials = platform.credentials();
@@ -264,63 +260,6 @@ class GatewayIT {
     }
 
     @Test
-    @Order(7)
-    void workerKilledUnderLoadWhenRequestsKeepComingThenAlmostNoneFail() throws Exception {
-        String token = clientToken("gw-it load", List.of("models.read", "models.infer"), null, "premium");
-        Path pidFile = platform.home().resolve("pids/model-service-2.pid");
-        assumeTrue(Files.exists(pidFile), "no second worker");
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        int rate = 50;
-        int seconds = 20;
-        AtomicInteger failed = new AtomicInteger();
-        List<String> failures = new ArrayList<>();
-        List<CompletableFuture<Void>> calls = new ArrayList<>();
-        // model metadata when model-service serves it, otherwise the model's management record
-        String path = get(GATEWAY + "/v2/models/iris", token).statusCode() == 200 ? "/v2/models/iris" : "/api/models/iris";
-        HttpRequest request = HttpRequest.newBuilder(URI.create(GATEWAY + path))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build();
-        try (ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor()) {
-            AtomicInteger sent = new AtomicInteger();
-            var ticks = clock.scheduleAtFixedRate(() -> {
-                if (sent.incrementAndGet() > rate * seconds) {
-                    return;
-                }
-                if (sent.get() == rate * seconds / 4) {
-                    ProcessHandle.of(pid).ifPresent(worker -> {
-                        System.out.printf("killing worker model-service-2 (pid %d) with SIGKILL%n", pid);
-                        killHard(pid);
-                    });
-                }
-                synchronized (calls) {
-                    calls.add(http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).handle((response, error) -> {
-                        if (error != null || response.statusCode() != 200) {
-                            failed.incrementAndGet();
-                            synchronized (failures) {
-                                failures.add(error != null ? error.toString() : response.statusCode() + " " + response.body());
-                            }
-                        }
-                        return null;
-                    }));
-                }
-            }, 0, 1000 / rate, TimeUnit.MILLISECONDS);
-            Thread.sleep(seconds * 1000L + 500);
-            ticks.cancel(false);
-        }
-        CompletableFuture.allOf(calls.toArray(CompletableFuture[]::new)).get(30, TimeUnit.SECONDS);
-        int total = calls.size();
-        double failedPercent = 100.0 * failed.get() / total;
-        System.out.printf("worker killed under load (GET %s): %d requests at %d/s, %d failed (%.2f %%)%s%n", path,
-                total, rate, failed.get(), failedPercent,
-                failures.isEmpty() ? "" : ": " + failures.stream().distinct().limit(5).toList());
-        try {
-            assertThat(failedPercent).isLessThan(0.5);
-        } finally {
-            Platform.Result again = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-            assertTrue(again.exitCode() == 0, () -> "relaunching the killed worker:\n" + again.output());
-        }
-    }
-
-    @Test
     @Order(8)
     void dashboardWhenServicesScrapedThenEveryQueriedMetricIsExported() throws Exception {
         String token = clientToken("gw-it dashboard", List.of("models.read", "models.infer"), null, "premium");
@@ -420,10 +359,7 @@ class GatewayIT {
     }
 
     private String token(String clientId, String secret) throws Exception {
-        HttpResponse<String> token = platform.postForm(AUTH + "/oauth2/token", clientId + ":" + secret,
-                "grant_type=client_credentials");
-        assertThat(token.statusCode()).as(token.body()).isEqualTo(200);
-        return json.readTree(token.body()).path("access_token").asString();
+        return platform.token(clientId, secret);
     }
 
     private static final List<String> INFRASTRUCTURE_PATHS = List.of("/actuator/env", "/actuator/gateway/routes",
@@ -507,14 +443,6 @@ class GatewayIT {
             return true;
         } catch (java.io.IOException e) {
             return false;
-        }
-    }
-
-    private static void killHard(long pid) {
-        try {
-            new ProcessBuilder("kill", "-KILL", Long.toString(pid)).start().waitFor(5, TimeUnit.SECONDS);
-        } catch (Exception e) {
-            throw new IllegalStateException("could not kill " + pid, e);
         }
     }
 

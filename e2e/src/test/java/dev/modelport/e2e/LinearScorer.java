@@ -27,6 +27,11 @@ final class LinearScorer {
     }
 
     static byte[] onnx() {
+        return onnx("1.0");
+    }
+
+    /** The same model with {@code producerVersion} in its metadata: other bytes, so another sha256, the same answers. */
+    static byte[] onnx(String producerVersion) {
         TensorProto.Builder weights = TensorProto.newBuilder().setName("W")
                 .setDataType(TensorProto.DataType.FLOAT.getNumber()).addDims(4).addDims(3);
         for (float[] row : WEIGHTS) {
@@ -46,7 +51,7 @@ final class LinearScorer {
                 .addInitializer(weights).addInitializer(bias)
                 .addInput(floats("features", 4)).addOutput(floats("scores", 3))
                 .build();
-        return ModelProto.newBuilder().setIrVersion(8).setProducerName("modelport-e2e").setProducerVersion("1.0")
+        return ModelProto.newBuilder().setIrVersion(8).setProducerName("modelport-e2e").setProducerVersion(producerVersion)
                 .addOpsetImport(OperatorSetIdProto.newBuilder().setDomain("").setVersion(13))
                 .setGraph(graph).build().toByteArray();
     }

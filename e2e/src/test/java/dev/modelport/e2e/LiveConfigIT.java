@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * stack this test starts is stopped at the end.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-@Order(5) // last: it restarts the platform on its own config repo
+@Order(6) // last: it restarts the platform on its own config repo
 class LiveConfigIT {
 
     private static final String CONFIG_SERVER = "http://localhost:8888";

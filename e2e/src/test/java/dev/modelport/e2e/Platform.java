@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The stack as a user runs it: {@code bin/platform} in a state directory of the test's own,
@@ -32,6 +33,8 @@ final class Platform {
 
     private final Path root;
     private final Path home;
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     Platform(Path root, Path home) {
@@ -82,6 +85,21 @@ final class Platform {
         } finally {
             Files.deleteIfExists(output);
         }
+    }
+
+    /** Whether this home's stack runs: {@code bin/platform status} shows the gateway UP. */
+    boolean gatewayUp() throws IOException, InterruptedException {
+        return run(Duration.ofSeconds(30), "status").output().matches("(?s).*gateway\\s+\\d+\\s+8080\\s+UP.*");
+    }
+
+    /** A client_credentials token from auth-service; anything but 200 is an error naming auth-service's answer. */
+    String token(String clientId, String secret) throws IOException, InterruptedException {
+        HttpResponse<String> token = postForm("http://localhost:9000/oauth2/token", clientId + ":" + secret,
+                "grant_type=client_credentials");
+        if (token.statusCode() != 200) {
+            throw new IllegalStateException("no token for " + clientId + ": " + token.statusCode() + " " + token.body());
+        }
+        return JSON.readTree(token.body()).path("access_token").asString();
     }
 
     /** What {@code bin/platform up} wrote to the credentials file, read as cli and bench read it. */
