@@ -51,24 +51,44 @@ public class InferenceService implements AutoCloseable {
     public record ServingVersion(String model, int version, Signature signature) {
     }
 
+    /**
+     * How often a request re-reads the route when the version it picked was retired in between: a
+     * rollout change swaps the route before it retires what the new one no longer names, so the
+     * second read finds the new version (more only covers changes arriving back to back).
+     */
+    static final int ROUTE_READS = 3;
+
     public CompletableFuture<InferenceResult> infer(String model, Integer version, InferenceRequest request) {
-        ModelRoute route = deployed.route(model).orElseThrow(() -> deployed.synced() ? notServed(model)
-                : new InferenceException(InferenceException.Reason.NOT_READY, "this worker is still loading models; retry"));
-        LoadedVersion target = version == null ? route.pick(request.id())
-                : route.version(version).orElseThrow(() -> new InferenceException(InferenceException.Reason.NOT_FOUND,
-                        "version " + version + " of model '" + model + "' is not deployed (production, canary or shadow)"));
-        CompletableFuture<InferenceResult> result = run(target, request);
-        if (version == null && route.shadow() != null && route.shadow() != target) {
-            result.thenAccept(answer -> mirror(route.shadow(), target.key(), request, answer));
+        for (int read = 1; ; read++) {
+            ModelRoute route = deployed.route(model).orElseThrow(() -> deployed.synced() ? notServed(model)
+                    : new InferenceException(InferenceException.Reason.NOT_READY, "this worker is still loading models; retry"));
+            LoadedVersion target = version == null ? route.pick(request.id())
+                    : route.version(version).orElseThrow(() -> new InferenceException(InferenceException.Reason.NOT_FOUND,
+                            "version " + version + " of model '" + model + "' is not deployed (production, canary or shadow)"));
+            if (!target.acquire()) {
+                if (read < ROUTE_READS) {
+                    continue;
+                }
+                throw beingUnloaded(target.key());
+            }
+            CompletableFuture<InferenceResult> result = runAcquired(target, request);
+            if (version == null && route.shadow() != null && route.shadow() != target) {
+                result.thenAccept(answer -> mirror(route.shadow(), target.key(), request, answer));
+            }
+            return result;
         }
-        return result;
     }
 
     private CompletableFuture<InferenceResult> run(LoadedVersion target, InferenceRequest request) {
-        VersionKey key = target.key();
         if (!target.acquire()) {
-            throw new InferenceException(InferenceException.Reason.NOT_READY, "model " + key + " is being unloaded; retry");
+            throw beingUnloaded(target.key());
         }
+        return runAcquired(target, request);
+    }
+
+    /** Runs {@code request} on {@code target}, whose reference the caller took; released when it ends. */
+    private CompletableFuture<InferenceResult> runAcquired(LoadedVersion target, InferenceRequest request) {
+        VersionKey key = target.key();
         long started = System.nanoTime();
         try {
             RequestValidator.validate(request, target.signature(), properties.maxElementsPerRequest(), target.batching());
@@ -120,6 +140,10 @@ public class InferenceService implements AutoCloseable {
             return new InferenceException(InferenceException.Reason.TIMEOUT, "model " + key + " did not answer within the request timeout");
         }
         return new InferenceException(InferenceException.Reason.FAILED, "model " + key + " failed: " + cause.getMessage(), null, cause);
+    }
+
+    private static InferenceException beingUnloaded(VersionKey key) {
+        return new InferenceException(InferenceException.Reason.NOT_READY, "model " + key + " is being unloaded; retry");
     }
 
     private static InferenceException notServed(String model) {
