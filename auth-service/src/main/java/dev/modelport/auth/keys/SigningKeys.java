@@ -26,6 +26,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,11 +39,12 @@ import org.springframework.stereotype.Component;
  * every call so all instances agree on the current key as soon as any of them rotates;
  * only decrypted keys are cached, by kid, since a kid's key never changes. While the database is
  * unreachable the keys last read stay published (no key can rotate then), so resource servers
- * refreshing their JWKS keep verifying the tokens in flight instead of refusing every one. The
- * read runs on its own thread ({@value #READER_THREAD}, one at a time) and a call waits for it at
+ * refreshing their JWKS keep verifying the tokens in flight instead of refusing every one. Each
+ * call's read runs on a thread of its own ({@value #READER_THREAD}) and the call waits for it at
  * most {@link #READ_WAIT}: the pool's connection timeout (1 s) is longer than a resource server's
- * JWKS read timeout, so no JWKS fetch waits for a database that is gone. Once a read has failed,
- * calls answer from memory at once while the next read finds out whether it is back.
+ * JWKS read timeout (Nimbus' 500 ms), so no JWKS fetch waits for a database that is gone. Once a
+ * read has failed, calls answer from memory at once while one read at a time finds out whether
+ * the database is back.
  */
 @Component
 class SigningKeys implements JWKSource<SecurityContext> {
@@ -65,15 +67,18 @@ class SigningKeys implements JWKSource<SecurityContext> {
     /** Set when a read failed and cleared by the read that succeeds again. */
     private volatile boolean unreachable;
     private final AtomicReference<CompletableFuture<List<JWK>>> inFlight = new AtomicReference<>();
+    private final AtomicLong reads = new AtomicLong();
+    private long publishedRead;
 
     /** The thread that reads the keys from the database. */
     static final String READER_THREAD = "signing-keys-reader";
     /**
-     * How long a call waits for that read before answering with the keys read last. The database
+     * How long a call waits for its read before answering with the keys read last. The database
      * answers in milliseconds; the pool waits 1 s for one that is gone, longer than a worker's JWKS
-     * fetch waited on the real stack (FaultsIT: it timed out and the worker refused valid tokens).
+     * fetch waits (Nimbus' 500 ms read timeout: in FaultsIT it timed out and the worker refused
+     * valid tokens).
      */
-    static final Duration READ_WAIT = Duration.ofMillis(200);
+    static final Duration READ_WAIT = Duration.ofMillis(300);
 
     SigningKeys(SigningKeyStore store, KeyCipher cipher, KeyProperties properties, Clock clock) {
         this.store = store;
@@ -92,10 +97,12 @@ class SigningKeys implements JWKSource<SecurityContext> {
             // nothing to fall back on: the first read answers or fails the call
             return read();
         }
-        CompletableFuture<List<JWK>> reading = readInBackground();
         if (unreachable) {
+            probeInBackground();
             return lastPublished;
         }
+        // a read of its own, never one started earlier: a call after a rotation sees the rotated keys
+        CompletableFuture<List<JWK>> reading = readInBackground();
         try {
             return reading.get(READ_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
@@ -112,40 +119,55 @@ class SigningKeys implements JWKSource<SecurityContext> {
         }
     }
 
-    /** The read in flight, or a new one on its own thread: one at a time, however many calls ask. */
+    /** While the database is gone: one read at a time finds out whether it is back. */
+    private void probeInBackground() {
+        CompletableFuture<List<JWK>> started = new CompletableFuture<>();
+        if (inFlight.updateAndGet(running -> running != null && !running.isDone() ? running : started) == started) {
+            startRead(started);
+        }
+    }
+
     private CompletableFuture<List<JWK>> readInBackground() {
         CompletableFuture<List<JWK>> started = new CompletableFuture<>();
-        CompletableFuture<List<JWK>> current = inFlight.updateAndGet(running -> running != null && !running.isDone() ? running : started);
-        if (current == started) {
-            Thread.ofVirtual().name(READER_THREAD).start(() -> {
-                try {
-                    List<JWK> keys = read();
-                    if (unreachable) {
-                        unreachable = false;
-                        log.info("signing keys readable again");
-                    }
-                    started.complete(keys);
-                } catch (DataAccessException e) {
-                    if (!unreachable) {
-                        unreachable = true;
-                        log.warn("signing keys unreadable ({}); publishing the {} read last until the database answers",
-                                e.getMessage(), lastPublished.size());
-                    }
-                    started.completeExceptionally(e);
-                } catch (RuntimeException e) {
-                    started.completeExceptionally(e);
+        startRead(started);
+        return started;
+    }
+
+    private void startRead(CompletableFuture<List<JWK>> reading) {
+        Thread.ofVirtual().name(READER_THREAD).start(() -> {
+            try {
+                List<JWK> keys = read();
+                if (unreachable) {
+                    unreachable = false;
+                    log.info("signing keys readable again");
                 }
-            });
-        }
-        return current;
+                reading.complete(keys);
+            } catch (DataAccessException e) {
+                if (!unreachable) {
+                    unreachable = true;
+                    log.warn("signing keys unreadable ({}); publishing the {} read last until the database answers",
+                            e.getMessage(), lastPublished.size());
+                }
+                reading.completeExceptionally(e);
+            } catch (RuntimeException e) {
+                reading.completeExceptionally(e);
+            }
+        });
     }
 
     private List<JWK> read() {
+        long sequence = reads.incrementAndGet();
         List<SigningKeyStore.StoredKey> trusted = trusted();
         decrypted.keySet().retainAll(trusted.stream().map(SigningKeyStore.StoredKey::kid).toList());
         List<JWK> published = trusted.stream().<JWK>map(key -> decrypted.computeIfAbsent(key.kid(), kid -> toJwk(key)))
                 .toList();
-        lastPublished = published;
+        synchronized (reads) {
+            // reads on their own threads may finish out of order: an older one never replaces a newer one
+            if (sequence > publishedRead) {
+                publishedRead = sequence;
+                lastPublished = published;
+            }
+        }
         return published;
     }
 
