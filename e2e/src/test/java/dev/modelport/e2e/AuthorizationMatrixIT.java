@@ -63,8 +63,7 @@ class AuthorizationMatrixIT {
 
     @BeforeAll
     void up() throws Exception {
-        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        platform.up(2);
         Map<String, String> credentials = platform.credentials();
         admin = token("modelport-cli", credentials.get("MODELPORT_CLI_SECRET"));
         model = Files.createTempFile("matrix", ".onnx");

@@ -71,8 +71,7 @@ class ConsoleIT {
                     + " -Dwebdriver.chrome.driver)");
         }
         // reuses the stack an earlier class left running (StackShutdown stops it at the end)
-        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        platform.up(2);
         credentials = platform.credentials();
         Files.createDirectories(screenshots);
 

@@ -66,8 +66,7 @@ class FaultsIT {
     @BeforeAll
     void up() throws Exception {
         startedHere = !platform.gatewayUp();
-        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        platform.up(2);
         credentials = platform.credentials();
         adminToken = token("modelport-cli", credentials.get("MODELPORT_CLI_SECRET"));
         HttpResponse<String> client = platform.postJson(GATEWAY + "/api/clients", adminToken,
@@ -478,8 +477,7 @@ class FaultsIT {
 
     /** {@code bin/platform up}: starts whatever of the stack is not running. */
     private void relaunch() throws Exception {
-        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        platform.up(2);
     }
 
     /** Pids of every service but the database, from bin/platform's pid files. */

@@ -71,8 +71,7 @@ class GatewayIT {
     @BeforeAll
     void up() throws Exception {
         startedHere = !platform.gatewayUp();
-        Platform.Result up = platform.run(Duration.ofMinutes(8), "up", "--workers", "2", "--no-build");
-        assertThat(up.exitCode()).as("bin/platform up:\n%s", up.output()).isZero();
+        platform.up(2);
         credentials = platform.credentials();
         adminToken = token("modelport-cli", credentials.get("MODELPORT_CLI_SECRET"));
     }

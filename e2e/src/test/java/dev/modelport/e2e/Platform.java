@@ -87,6 +87,14 @@ final class Platform {
         }
     }
 
+    /** {@code bin/platform up --workers N --no-build}: starts what is not running; its output is the error when it fails. */
+    void up(int workers) throws IOException, InterruptedException {
+        Result up = run(Duration.ofMinutes(8), "up", "--workers", Integer.toString(workers), "--no-build");
+        if (up.exitCode() != 0) {
+            throw new IllegalStateException("bin/platform up exited with " + up.exitCode() + ":\n" + up.output());
+        }
+    }
+
     /** Whether this home's stack runs: {@code bin/platform status} shows the gateway UP. */
     boolean gatewayUp() throws IOException, InterruptedException {
         return run(Duration.ofSeconds(30), "status").output().matches("(?s).*gateway\\s+\\d+\\s+8080\\s+UP.*");

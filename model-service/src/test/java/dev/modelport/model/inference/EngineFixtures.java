@@ -5,6 +5,7 @@ import ai.onnxruntime.OrtException;
 import dev.modelport.model.metrics.MetricsFixtures;
 import dev.modelport.model.onnx.Signature;
 import dev.modelport.model.onnx.TensorSpec;
+import dev.modelport.model.testing.OnnxModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
@@ -44,6 +45,12 @@ final class EngineFixtures {
     static InferenceProperties properties() {
         return new InferenceProperties(1, 1, "ALL_OPT", true, Duration.ofSeconds(10), 1 << 24,
                 batching(32, Duration.ofMillis(5), 256), Map.of());
+    }
+
+    /** A version of the add-constant model that runs directly (no batch queue); the caller retires it. */
+    static LoadedVersion directVersion(VersionKey key) throws OrtException {
+        return new LoadedVersion(key, runner(OnnxModels.addConstant(), ADD_CONSTANT),
+                metrics(new SimpleMeterRegistry()), new InferenceProperties.Batching(false, 8, Duration.ofMillis(1), 8, 1, 1));
     }
 
     static Tensor rows(String name, int rows, float start) {

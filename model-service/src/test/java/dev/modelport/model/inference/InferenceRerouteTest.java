@@ -7,9 +7,7 @@ import static org.mockito.Mockito.times;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
-import dev.modelport.model.testing.OnnxModels;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +71,7 @@ class InferenceRerouteTest {
     }
 
     private LoadedVersion version(int number) throws Exception {
-        var direct = new InferenceProperties.Batching(false, 8, Duration.ofMillis(1), 8, 1, 1);
-        LoadedVersion version = new LoadedVersion(new VersionKey("m", number),
-                EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT),
-                EngineFixtures.metrics(new SimpleMeterRegistry()), direct);
+        LoadedVersion version = EngineFixtures.directVersion(new VersionKey("m", number));
         loaded.add(version);
         return version;
     }

@@ -2,9 +2,6 @@ package dev.modelport.model.inference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.modelport.model.testing.OnnxModels;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
@@ -98,10 +95,7 @@ class ModelRouteTest {
 
     /** A version that runs directly: routing needs none of a batch queue's runner threads. */
     private LoadedVersion version(int number) throws Exception {
-        var direct = new InferenceProperties.Batching(false, 8, Duration.ofMillis(1), 8, 1, 1);
-        LoadedVersion version = new LoadedVersion(new VersionKey("m", number),
-                EngineFixtures.runner(OnnxModels.addConstant(), EngineFixtures.ADD_CONSTANT),
-                EngineFixtures.metrics(new SimpleMeterRegistry()), direct);
+        LoadedVersion version = EngineFixtures.directVersion(new VersionKey("m", number));
         loaded.add(version);
         return version;
     }
