@@ -60,6 +60,7 @@ class ConsoleSecurity {
         if (!StringUtils.hasText(properties.clientSecret())) {
             throw new IllegalStateException("set MODELPORT_CONSOLE_SECRET (bin/platform generates one)");
         }
+        // the browser goes to the issuer; the console's own calls go to the back channel
         String issuer = properties.issuer();
         return new InMemoryClientRegistrationRepository(ClientRegistration.withRegistrationId(AccessTokens.REGISTRATION)
                 .clientName("ModelPort")
@@ -72,8 +73,8 @@ class ConsoleSecurity {
                 .scope("openid", "profile", "models.read", "models.infer", "models.admin")
                 .issuerUri(issuer)
                 .authorizationUri(issuer + "/oauth2/authorize")
-                .tokenUri(issuer + "/oauth2/token")
-                .jwkSetUri(issuer + "/oauth2/jwks")
+                .tokenUri(properties.backChannel() + "/oauth2/token")
+                .jwkSetUri(properties.backChannel() + "/oauth2/jwks")
                 .userNameAttributeName("sub")
                 .providerConfigurationMetadata(Map.of("end_session_endpoint", issuer + "/connect/logout"))
                 .build());
