@@ -24,8 +24,8 @@ import org.springframework.util.StringUtils;
  * client_credentials, every scope) and {@code modelport-console} (the admin console:
  * authorization_code with PKCE, refresh tokens, no consent screen). Both get the highest tier, so
  * their platform admins can hand out every tier (nobody hands out more than they hold); one from an
- * older version in a lower tier is raised to it. Otherwise a client that exists, revoked or with a
- * rotated secret, is left alone.
+ * older version in a lower tier is raised to it, and the console's redirect addresses follow the
+ * configuration. Otherwise a client that exists, revoked or with a rotated secret, is left alone.
  */
 @Component
 class BootstrapClients implements ApplicationRunner {
@@ -66,6 +66,37 @@ class BootstrapClients implements ApplicationRunner {
         }
         raiseToTopTier(CLI_CLIENT_ID);
         raiseToTopTier(CONSOLE_CLIENT_ID);
+        followConsoleAddress();
+    }
+
+    /**
+     * The console's redirect and sign-out addresses are configuration, not first-start values:
+     * an operator who moves the console (MODELPORT_CONSOLE_URL in compose) restarts auth-service
+     * and signing in works, instead of failing with invalid_request on the old address.
+     */
+    private void followConsoleAddress() {
+        RegisteredClient console = registered.findIncludingRevoked(CONSOLE_CLIENT_ID);
+        Set<String> redirects = new TreeSet<>(bootstrap.consoleRedirectUris());
+        Set<String> logouts = new TreeSet<>(bootstrap.consolePostLogoutRedirectUris());
+        if (console == null || (redirects.equals(new TreeSet<>(console.getRedirectUris()))
+                && logouts.equals(new TreeSet<>(console.getPostLogoutRedirectUris())))) {
+            return;
+        }
+        Map<String, Object> details = Map.of(
+                "before", Map.of("redirectUris", new TreeSet<>(console.getRedirectUris()),
+                        "postLogoutRedirectUris", new TreeSet<>(console.getPostLogoutRedirectUris())),
+                "after", Map.of("redirectUris", redirects, "postLogoutRedirectUris", logouts));
+        registered.save(RegisteredClient.from(console)
+                .redirectUris(uris -> {
+                    uris.clear();
+                    uris.addAll(redirects);
+                })
+                .postLogoutRedirectUris(uris -> {
+                    uris.clear();
+                    uris.addAll(logouts);
+                })
+                .build());
+        audit.record(ACTOR, "client.redirects", CONSOLE_CLIENT_ID, null, details);
     }
 
     private void raiseToTopTier(String clientId) {

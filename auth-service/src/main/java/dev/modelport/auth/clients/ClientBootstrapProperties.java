@@ -5,8 +5,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * First-start values for the platform's own clients; a secret is read only while its client
- * does not exist.
+ * Values for the platform's own clients: a secret is read only while its client does not exist;
+ * the console's addresses are applied on every start.
  *
  * @param cliSecret secret of {@code modelport-cli} ({@code MODELPORT_CLI_SECRET})
  * @param consoleSecret secret of {@code modelport-console} ({@code MODELPORT_CONSOLE_SECRET})

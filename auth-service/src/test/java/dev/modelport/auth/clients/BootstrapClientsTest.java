@@ -71,6 +71,29 @@ class BootstrapClientsTest extends AuthServiceIntegrationTest {
     }
 
     @Test
+    void runWhenConsoleMovedThenItsRedirectsFollowTheConfigurationOnceAndAudited() {
+        transactions.executeWithoutResult(status -> {
+            BootstrapClients moved = new BootstrapClients(registered, store,
+                    new ClientBootstrapProperties(CLI_SECRET, CONSOLE_SECRET,
+                            List.of("https://console.example.com/login/oauth2/code/modelport"),
+                            List.of("https://console.example.com/")),
+                    reach, encoder, audit, Clock.systemUTC());
+            moved.run(new DefaultApplicationArguments());
+            moved.run(new DefaultApplicationArguments());
+            assertThat(registered.findByClientId("modelport-console").getRedirectUris())
+                    .containsExactly("https://console.example.com/login/oauth2/code/modelport");
+            assertThat(registered.findByClientId("modelport-console").getPostLogoutRedirectUris())
+                    .containsExactly("https://console.example.com/");
+            assertThat(jdbc.sql("SELECT count(*) FROM audit.audit_record WHERE action = 'client.redirects'"
+                    + " AND target = 'modelport-console'").query(Long.class).single()).as("once").isEqualTo(1);
+            // the secret is still the first start's
+            assertThat(encoder.matches(CONSOLE_SECRET, registered.findByClientId("modelport-console").getClientSecret()))
+                    .isTrue();
+            status.setRollbackOnly();
+        });
+    }
+
+    @Test
     void bootstrapWhenDoneThenSecretsStoredAsBcryptHashes() {
         List<String> secrets = jdbc.sql("SELECT client_secret FROM oauth2_registered_client").query(String.class).list();
         assertThat(secrets).isNotEmpty().allSatisfy(secret -> assertThat(secret).startsWith("{bcrypt}"));
