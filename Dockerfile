@@ -1,5 +1,10 @@
 # One image recipe for every ModelPort service: docker build --build-arg MODULE=gateway .
-# Stage 1 builds all modules once (shared by every service's build); stage 2 keeps one.
+# Stage "build" compiles all modules once (shared by every service's build); the service stage
+# keeps one. With --build-arg JARS=prebuilt the jars come from the context instead (run
+# ./mvnw -B package -DskipTests first): no Maven inside Docker, the "build" stage is skipped.
+# --target demo builds the one-shot image that trains the demo model and deploys it.
+ARG JARS=build
+
 FROM eclipse-temurin:25-jdk AS build
 WORKDIR /src
 COPY .mvn .mvn
@@ -15,24 +20,46 @@ COPY model-service/pom.xml model-service/
 COPY admin-ui/pom.xml admin-ui/
 COPY platform-client/pom.xml platform-client/
 COPY cli/pom.xml cli/
+COPY demo-model/pom.xml demo-model/
+COPY bench/pom.xml bench/
 COPY e2e/pom.xml e2e/
 RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q dependency:go-offline -pl '!e2e' || true
 COPY . .
-RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package -pl '!e2e,!embedded-db'
+RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package -pl '!e2e,!embedded-db,!bench' \
+ && mkdir /jars && for jar in */target/*.jar; do cp "$jar" /jars/; done
 
-FROM eclipse-temurin:25-jre AS service
-ARG MODULE
-RUN test -n "$MODULE" || (echo "build with --build-arg MODULE=<service>" && exit 1) \
- && apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# the jars of a build outside Docker (.dockerignore lets */target/*.jar into the context)
+FROM scratch AS prebuilt
+COPY registry/target/registry.jar config-server/target/config-server.jar auth-service/target/auth-service.jar \
+     gateway/target/gateway.jar model-service/target/model-service.jar admin-ui/target/admin-ui.jar \
+     cli/target/cli.jar demo-model/target/demo-model.jar /jars/
+
+FROM ${JARS} AS jars
+
+FROM eclipse-temurin:25-jre AS runtime
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
  && useradd --system --uid 10001 modelport
 WORKDIR /app
-COPY --from=build /src/${MODULE}/target/${MODULE}.jar /tmp/service.jar
+
+# Trains the Iris demo and deploys it through the gateway unless it is there (docker-compose's
+# "demo" service; MODELPORT_DEMO=false skips it).
+FROM runtime AS demo
+COPY --from=jars /jars/cli.jar /jars/demo-model.jar /app/
+COPY docker/install-demo /app/install-demo
+USER modelport
+ENV JAVA_TOOL_OPTIONS="-XX:+UseSerialGC -XX:TieredStopAtLevel=1"
+ENTRYPOINT ["/app/install-demo"]
+
+FROM runtime AS service
+ARG MODULE
+RUN test -n "$MODULE" || (echo "build with --build-arg MODULE=<service>" && exit 1)
+COPY --from=jars /jars/${MODULE}.jar /tmp/service.jar
 # Extracted layout + a JDK 25 AOT cache from a training start: the container starts in a
 # fraction of the time (see bin/platform for the same trick locally).
+# (extract names the launcher jar after its input: /app/service.jar, its libraries in /app/lib)
 RUN java -Djarmode=tools -jar /tmp/service.jar extract --destination /app && rm /tmp/service.jar \
- && mv /app/${MODULE}.jar /app/service.jar \
  && (MODELPORT_INFRA_PASSWORD=training MODELPORT_ADMIN_PASSWORD=training MODELPORT_CLI_SECRET=training \
-     CONFIG_SERVER_URL=http://127.0.0.1:9/ EUREKA_PORT=9 CONFIG_GIT_URI=/tmp SERVER_PORT=0 \
+     MODELPORT_CONSOLE_SECRET=training CONFIG_SERVER_URL=http://127.0.0.1:9/ EUREKA_PORT=9 CONFIG_GIT_URI=/tmp SERVER_PORT=0 \
      java -XX:+UseSerialGC -XX:AOTCacheOutput=/app/service.aot -Dspring.context.exit=onRefresh -jar /app/service.jar \
      >/tmp/training.log 2>&1 || true) && rm -f /tmp/training.log
 USER modelport

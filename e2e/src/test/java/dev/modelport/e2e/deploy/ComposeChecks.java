@@ -22,6 +22,12 @@ final class ComposeChecks {
     private static final Set<String> STRUCTURED_FORMATS = Set.of("ecs", "logstash", "gelf");
 
     private final ComposeFile compose;
+    /** What services call each other by: inside compose, by service name. */
+    static final Map<String, String> SERVICE_ADDRESSES = Map.of(
+            "MODELPORT_JWKS_URI", "http://auth-service:9000/",
+            "MODELPORT_AUTH_SERVICE_URI", "http://auth-service:9000",
+            "MODELPORT_GATEWAY_URI", "http://gateway:8080");
+
     private final ModulePorts ports;
 
     ComposeChecks(ComposeFile compose, ModulePorts ports) {
@@ -65,6 +71,13 @@ final class ComposeChecks {
             problems.add(service + ": LOGGING_STRUCTURED_FORMAT_CONSOLE should be one of " + STRUCTURED_FORMATS
                     + ", not " + logFormat);
         }
+        // inside its container localhost is the service itself: what a service calls, it calls by name
+        SERVICE_ADDRESSES.forEach((variable, prefix) -> {
+            String value = environment.get(variable);
+            if (value == null || !value.startsWith(prefix)) {
+                problems.add(service + ": " + variable + " should start with " + prefix + ", not " + value);
+            }
+        });
         if (!"rabbitmq".equals(environment.get("SPRING_RABBITMQ_HOST"))) {
             problems.add(service + ": SPRING_RABBITMQ_HOST should be rabbitmq, not " + environment.get("SPRING_RABBITMQ_HOST"));
         }

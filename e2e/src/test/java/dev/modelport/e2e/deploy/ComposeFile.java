@@ -61,9 +61,10 @@ record ComposeFile(String source, Map<String, Object> yaml) {
         return modules;
     }
 
+    /** Images compose runs but does not build (the demo job is built from the Dockerfile's demo target). */
     Set<String> thirdPartyImages() {
         Set<String> images = new TreeSet<>();
-        services().stream().filter(service -> module(service) == null).map(this::image).forEach(images::add);
+        services().stream().filter(service -> service(service).get("build") == null).map(this::image).forEach(images::add);
         return images;
     }
 

@@ -215,6 +215,8 @@ class DeploymentManifestsTest {
                     environment:
                       MODELPORT_INFRA_PASSWORD: ${MODELPORT_INFRA_PASSWORD:?set it}
                       MODELPORT_SECRET_SAUCE: ${MODELPORT_SECRET_SAUCE:?set it}
+                      MODELPORT_JWKS_URI: http://localhost:9000/oauth2/jwks
+                      MODELPORT_GATEWAY_URI: http://gateway:8080
                     ports: ["8761:8761"]
                     healthcheck:
                       test: ["CMD", "curl", "-fsS", "http://localhost:8080/actuator/health"]
@@ -228,6 +230,8 @@ class DeploymentManifestsTest {
                 "registry: healthcheck asks port 8080 but registry listens on 8761",
                 "registry: LOGGING_STRUCTURED_FORMAT_CONSOLE should be one of " + Set.of("ecs", "logstash", "gelf") + ", not null",
                 "registry: SPRING_RABBITMQ_HOST should be rabbitmq, not null",
+                "registry: MODELPORT_JWKS_URI should start with http://auth-service:9000/, not http://localhost:9000/oauth2/jwks",
+                "registry: MODELPORT_AUTH_SERVICE_URI should start with http://auth-service:9000, not null",
                 "docker-compose.yml has no rabbitmq service, which SPRING_RABBITMQ_HOST names",
                 "docker-compose.yml publishes {8761=registry}; only " + ComposeChecks.PUBLISHED + " may be reachable from the host",
                 "docker-compose.yml requires MODELPORT_SECRET_SAUCE, which .env.example does not document",
