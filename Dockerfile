@@ -37,7 +37,9 @@ COPY registry/target/registry.jar config-server/target/config-server.jar auth-se
 FROM ${JARS} AS jars
 
 FROM eclipse-temurin:25-jre AS runtime
-RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+# curl for the healthchecks (Temurin's images have it; installed where a base lacks it)
+RUN (command -v curl >/dev/null || (apt-get update && apt-get install -y --no-install-recommends curl \
+      && rm -rf /var/lib/apt/lists/*)) \
  && useradd --system --uid 10001 modelport
 WORKDIR /app
 
