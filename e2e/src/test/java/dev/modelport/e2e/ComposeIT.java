@@ -1,7 +1,6 @@
 package dev.modelport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.fail;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.modelport.testsupport.RequiredServices;
@@ -34,8 +33,6 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -66,8 +63,6 @@ class ComposeIT {
     private static final Path DOCKER = Path.of("/usr/bin/docker");
     /** e2e/compose/stack's project name, on every container, network and volume compose makes. */
     private static final String PROJECT_LABEL = "com.docker.compose.project=modelport-compose-test";
-    private static final Path CHROMIUM = Path.of(System.getProperty("modelport.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     private final Platform platform = Platform.fromSystemProperties();
     private final Path stack = platform.root().resolve("e2e/compose/stack");
@@ -96,7 +91,7 @@ class ComposeIT {
         }
         upCalled = true;
         long started = System.nanoTime();
-        Result up = stack(Duration.ofMinutes(20), "up");
+        Platform.Result up = stack(Duration.ofMinutes(20), "up");
         assertThat(up.exitCode()).as("e2e/compose/stack up:\n%s", up.output()).isZero();
         record("build and up -d until healthy, demo installed", started);
         secrets = envFile();
@@ -108,7 +103,7 @@ class ComposeIT {
             return;
         }
         long started = System.nanoTime();
-        Result down = stack(Duration.ofMinutes(5), "down");
+        Platform.Result down = stack(Duration.ofMinutes(5), "down");
         record("down -v, images removed", started);
         System.out.println("ComposeIT steps (ms):");
         stepMillis.forEach((step, millis) -> System.out.printf("  %-60s %8d%n", step, millis));
@@ -183,17 +178,8 @@ class ComposeIT {
     @Test
     @Order(4)
     void consoleWhenAdminSignsInAtPublishedAuthServiceThenModelsPageListsTheModels() throws Exception {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("ComposeIT needs Chromium and ChromeDriver: " + CHROMIUM + " and " + CHROMEDRIVER);
-        }
         long started = System.nanoTime();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("compose-it-chromium"));
-        ChromeDriver browser = new ChromeDriver(
-                new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build(), options);
+        ChromeDriver browser = HeadlessChromium.open("ComposeIT");
         try {
             WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(45));
             browser.get(CONSOLE + "/");
@@ -253,7 +239,7 @@ class ComposeIT {
         git(repo, "-c", "user.name=ComposeIT", "-c", "user.email=compose-it@modelport.invalid",
                 "commit", "-q", "-m", "ComposeIT: " + MODEL + " max-batch-size " + newBatchSize);
         // the operator's refresh: one bus refresh from the config server, inside compose
-        Result refresh = inContainer("config-server",
+        Platform.Result refresh = inContainer("config-server",
                 "curl -fsS -o /dev/null -w '%{http_code}' -u \"modelport:$MODELPORT_INFRA_PASSWORD\" -X POST"
                         + " http://localhost:8888/actuator/busrefresh");
         assertThat(refresh.exitCode()).as("busrefresh: %s", refresh.output()).isZero();
@@ -286,7 +272,7 @@ class ComposeIT {
     private Map<String, Long> servedPerWorker() throws Exception {
         Map<String, Long> served = new LinkedHashMap<>();
         for (String worker : WORKERS) {
-            Result scrape = inContainer(worker, "curl -fsS -u \"modelport:$MODELPORT_INFRA_PASSWORD\""
+            Platform.Result scrape = inContainer(worker, "curl -fsS -u \"modelport:$MODELPORT_INFRA_PASSWORD\""
                     + " http://localhost:8081/actuator/prometheus");
             assertThat(scrape.exitCode()).as("%s /actuator/prometheus: %s", worker, scrape.output()).isZero();
             long count = scrape.output().lines()
@@ -300,7 +286,7 @@ class ComposeIT {
     }
 
     private int maxBatchSize(String worker) throws Exception {
-        Result batching = inContainer(worker, "curl -fsS -u \"modelport:$MODELPORT_INFRA_PASSWORD\" http://localhost:8081/actuator/batching");
+        Platform.Result batching = inContainer(worker, "curl -fsS -u \"modelport:$MODELPORT_INFRA_PASSWORD\" http://localhost:8081/actuator/batching");
         assertThat(batching.exitCode()).as("%s /actuator/batching: %s", worker, batching.output()).isZero();
         JsonNode body = json.readTree(batching.output());
         for (String section : List.of("serving", "overrides")) {
@@ -328,7 +314,7 @@ class ComposeIT {
     }
 
     /** A shell command inside a service's container, where its secrets are in the environment. */
-    private Result inContainer(String service, String command) throws Exception {
+    private Platform.Result inContainer(String service, String command) throws Exception {
         return stack(Duration.ofSeconds(30), "compose", "exec", "-T", service, "sh", "-c", command);
     }
 
@@ -374,7 +360,7 @@ class ComposeIT {
     private String docker(String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(DOCKER.toString()));
         command.addAll(List.of(arguments));
-        Result result = run(command, Duration.ofSeconds(30), false);
+        Platform.Result result = run(command, Duration.ofSeconds(30), false);
         assertThat(result.exitCode()).as("docker %s: %s", String.join(" ", arguments), result.output()).isZero();
         return result.output().strip();
     }
@@ -382,18 +368,18 @@ class ComposeIT {
     private void git(Path repo, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of("git", "-C", repo.toString()));
         command.addAll(List.of(arguments));
-        Result result = run(command, Duration.ofSeconds(30), false);
+        Platform.Result result = run(command, Duration.ofSeconds(30), false);
         assertThat(result.exitCode()).as("git %s: %s", String.join(" ", arguments), result.output()).isZero();
     }
 
-    private Result stack(Duration timeout, String... arguments) throws Exception {
+    private Platform.Result stack(Duration timeout, String... arguments) throws Exception {
         List<String> command = new ArrayList<>(List.of(stack.toString()));
         command.addAll(List.of(arguments));
         // up and down print their progress as they go; exec's output is the answer to parse
         return run(command, timeout, !"compose".equals(arguments[0]));
     }
 
-    private static Result run(List<String> command, Duration timeout, boolean echo) throws Exception {
+    private static Platform.Result run(List<String> command, Duration timeout, boolean echo) throws Exception {
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         StringBuilder output = new StringBuilder();
         Thread reader = Thread.ofVirtual().start(() -> {
@@ -418,10 +404,7 @@ class ComposeIT {
         }
         reader.join(Duration.ofSeconds(5));
         synchronized (output) {
-            return new Result(process.exitValue(), output.toString());
+            return new Platform.Result(process.exitValue(), output.toString());
         }
-    }
-
-    private record Result(int exitCode, String output) {
     }
 }

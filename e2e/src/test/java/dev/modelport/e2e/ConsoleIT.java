@@ -2,7 +2,6 @@ package dev.modelport.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.offset;
-import static org.junit.jupiter.api.Assertions.fail;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,8 +26,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import tools.jackson.databind.JsonNode;
@@ -49,8 +46,6 @@ class ConsoleIT {
     private static final String MODEL = "console-e2e";
     /** A row of the metrics summary: the version, then its total requests. */
     private static final Pattern VERSION_ONE_ROW = Pattern.compile("\\bv1 (\\d+) ");
-    private static final Path CHROMIUM = Path.of(System.getProperty("modelport.chromium", "/usr/bin/chromium"));
-    private static final Path CHROMEDRIVER = Path.of(System.getProperty("webdriver.chrome.driver", "/usr/bin/chromedriver"));
 
     private final Platform platform = Platform.fromSystemProperties();
     private final JsonMapper json = JsonMapper.builder().build();
@@ -65,23 +60,12 @@ class ConsoleIT {
 
     @BeforeAll
     void upAndOpenBrowser() throws Exception {
-        if (!Files.isExecutable(CHROMEDRIVER) || !Files.isExecutable(CHROMIUM)) {
-            fail("ConsoleIT needs Chromium and ChromeDriver: " + CHROMIUM + " and " + CHROMEDRIVER
-                    + " (Debian: apt-get install chromium chromium-driver; or set -Dmodelport.chromium and"
-                    + " -Dwebdriver.chrome.driver)");
-        }
         // reuses the stack an earlier class left running (StackShutdown stops it at the end)
         platform.up(2);
         credentials = platform.credentials();
         Files.createDirectories(screenshots);
 
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                "--window-size=1400,1000", "--user-data-dir=" + Files.createTempDirectory("console-it-chromium"));
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile()).build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open("ConsoleIT");
         wait = new WebDriverWait(browser, Duration.ofSeconds(45));
         wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
     }
