@@ -82,7 +82,7 @@ class HealthEndpointsTest {
     void batchingWhenInfrastructureUserThenSettingsInForce() throws Exception {
         HttpResponse<String> response = getAsInfrastructure("/actuator/batching");
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"defaults\":{\"enabled\":true", "\"overrides\":{", "\"serving\":{");
+        assertThat(response.body()).as("batching is off by default").contains("\"defaults\":{\"enabled\":false", "\"overrides\":{", "\"serving\":{");
         assertThat(get("/actuator/batching").statusCode()).isEqualTo(401);
     }
 

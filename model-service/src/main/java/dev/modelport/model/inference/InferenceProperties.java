@@ -39,15 +39,16 @@ public record InferenceProperties(
     /**
      * Dynamic batching for models whose first dimension is a symbolic batch dimension.
      *
-     * @param enabled merge concurrent requests into one ONNX Runtime call
+     * @param enabled merge concurrent requests into one ONNX Runtime call (off by default: on a CPU it pays only for
+     *     models that read many weights per call, under sustained concurrency; see docs/benchmarks.md)
      * @param maxBatchSize the most rows one merged call carries
-     * @param maxQueueDelay how long the first request of a batch may wait for others, while another runner is busy
+     * @param maxQueueDelay how long the first request of a batch may wait for others, while every other slot is busy
      * @param queueCapacity requests waiting per version before new ones are refused with 503
      * @param maxConcurrency parallel ONNX Runtime calls per version when not batching
-     * @param runners threads forming and running batches per version (0: one per core)
+     * @param runners batches of one version running at once, each on a caller's thread (0: one per core)
      */
     public record Batching(
-            @DefaultValue("true") boolean enabled,
+            @DefaultValue("false") boolean enabled,
             @DefaultValue("32") @Min(1) @Max(4096) int maxBatchSize,
             @DefaultValue("2ms") Duration maxQueueDelay,
             @DefaultValue("256") @Min(1) int queueCapacity,

@@ -20,6 +20,7 @@ final class LoadedVersion implements AutoCloseable {
 
     private final VersionKey key;
     private final SessionRunner runner;
+    private final InferenceObserver observer;
     private final BatchQueue queue;
     private final Semaphore direct;
     private final AtomicInteger directWaiting = new AtomicInteger();
@@ -41,6 +42,7 @@ final class LoadedVersion implements AutoCloseable {
                   Supplier<InferenceProperties.Batching> batching, boolean warmedUp) {
         this.key = key;
         this.runner = runner;
+        this.observer = observer;
         this.batching = batching;
         this.warmedUp = warmedUp;
         InferenceProperties.Batching initial = batching.get();
@@ -76,8 +78,9 @@ final class LoadedVersion implements AutoCloseable {
     /** Runs one validated request; the future fails with an {@link InferenceException}. */
     CompletableFuture<List<Tensor>> submit(List<Tensor> inputs, List<String> outputs, long timeoutNanos) {
         if (queue != null) {
-            return queue.submit(inputs, outputs);
+            return queue.submit(inputs, outputs, timeoutNanos);
         }
+        long arrived = System.nanoTime();
         if (!direct.tryAcquire()) {
             int capacity = batching.get().queueCapacity();
             if (directWaiting.incrementAndGet() > capacity) {
@@ -97,8 +100,14 @@ final class LoadedVersion implements AutoCloseable {
                 directWaiting.decrementAndGet();
             }
         }
+        long started = System.nanoTime();
+        observer.queued(key, started - arrived);
         try {
-            return CompletableFuture.completedFuture(runner.run(inputs, outputs));
+            List<Tensor> answer = runner.run(inputs, outputs);
+            // an unbatched run is an execution of the request's own rows, counted as a batched one is
+            long[] shape = inputs.isEmpty() ? new long[0] : inputs.getFirst().shape();
+            observer.executed(key, shape.length == 0 ? 1 : Math.toIntExact(shape[0]), System.nanoTime() - started);
+            return CompletableFuture.completedFuture(answer);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
         } finally {

@@ -63,16 +63,20 @@ class LiveBatchingTest {
         List<CompletableFuture<List<Tensor>>> admitted = new ArrayList<>();
         try (BatchQueue queue = new BatchQueue(new VersionKey("add", 1), runner, gate, batching::get)) {
             try (BatchGate.Hold hold = gate.holdNextBatch()) {
-                admitted.add(queue.submit(List.of(EngineFixtures.rows("x", 1, 0)), List.of()));
+                admitted.add(Callers.submit(queue, EngineFixtures.rows("x", 1, 0)));
                 hold.awaitHeld();
-                // the runner is held, so nothing leaves the queue while the test fills it
+                // the only slot is held, so nothing leaves the queue while the test fills it
                 List<CompletableFuture<List<Tensor>>> first = submitAll(queue, 200, 1);
+                awaitAdmittedOrRefused(queue, first, 0);
                 assertThat(refused(first)).as("capacity 1: one waits, the rest are refused").isEqualTo(199);
+                assertThat(queue.waiting()).isOne();
                 admitted.addAll(first.stream().filter(result -> !result.isDone()).toList());
 
                 batching.set(EngineFixtures.oneRunner(1, Duration.ofMillis(1), 1000));
                 List<CompletableFuture<List<Tensor>>> second = submitAll(queue, 200, 1);
+                awaitAdmittedOrRefused(queue, second, 1);
                 assertThat(refused(second)).as("capacity 1000, 201 waiting").isZero();
+                assertThat(queue.waiting()).isEqualTo(201);
                 admitted.addAll(second);
             }
             CompletableFuture.allOf(admitted.toArray(CompletableFuture[]::new)).get();
@@ -108,9 +112,10 @@ class LiveBatchingTest {
     private static void submitBehindHeldBatch(BatchQueue queue, BatchGate gate, int count) throws Exception {
         List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
         try (BatchGate.Hold hold = gate.holdNextBatch()) {
-            results.add(queue.submit(List.of(EngineFixtures.rows("x", 1, 0)), List.of()));
+            results.add(Callers.submit(queue, EngineFixtures.rows("x", 1, 0)));
             hold.awaitHeld();
             results.addAll(submitAll(queue, count - 1, 1));
+            Callers.awaitWaiting(queue, count - 1);
         }
         assertThat(refused(results)).isZero();
         CompletableFuture.allOf(results.toArray(CompletableFuture[]::new)).get();
@@ -124,9 +129,16 @@ class LiveBatchingTest {
     private static List<CompletableFuture<List<Tensor>>> submitAll(BatchQueue queue, int count, int rows) {
         List<CompletableFuture<List<Tensor>>> results = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            results.add(queue.submit(List.of(EngineFixtures.rows("x", rows, i)), List.of()));
+            results.add(Callers.submit(queue, EngineFixtures.rows("x", rows, i)));
         }
         return results;
+    }
+
+    /** Returns once each of {@code submitted} was refused or is waiting in the queue ({@code waitingBefore} were already). */
+    private static void awaitAdmittedOrRefused(BatchQueue queue, List<CompletableFuture<List<Tensor>>> submitted,
+                                               int waitingBefore) throws InterruptedException {
+        Callers.await(() -> refused(submitted) + queue.waiting() - waitingBefore == submitted.size(),
+                "every request refused or waiting");
     }
 
     private static long refused(List<CompletableFuture<List<Tensor>>> results) {
