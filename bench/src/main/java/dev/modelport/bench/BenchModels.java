@@ -11,12 +11,18 @@ import ai.onnx.proto.OnnxMl.TypeProto;
 import ai.onnx.proto.OnnxMl.ValueInfoProto;
 import java.util.Random;
 
-/** The two benchmark models, built in code: a small MLP and a CNN on 1×3×224×224 images. */
+/**
+ * The benchmark models, built in code: a small MLP, a CNN on 1×3×224×224 images, and a wide
+ * fully-connected model whose 21 MB of weights are read once per call, whatever its rows: the
+ * case where batching has something to amortize.
+ */
 final class BenchModels {
 
     static final int MLP_IN = 256;
     static final int CNN_CHANNELS = 3;
     static final int CNN_SIZE = 224;
+    static final int WIDE_IN = 512;
+    static final int WIDE_HIDDEN = 2048;
 
     private BenchModels() {
     }
@@ -32,6 +38,39 @@ final class BenchModels {
                 .addNode(node("Gemm", new String[] {"a", "w2", "b2"}, "y"))
                 .addInput(value("x", "batch", MLP_IN))
                 .addOutput(value("y", "batch", 10))
+                .build();
+        return model(graph);
+    }
+
+    /** x [batch, 512] → 2048 ReLU → 2048 ReLU → 10: 5.2 M weights. */
+    static byte[] wide() {
+        Random random = new Random(13);
+        GraphProto graph = GraphProto.newBuilder().setName("wide")
+                .addInitializer(weights("w1", random, WIDE_IN, WIDE_HIDDEN)).addInitializer(weights("b1", random, WIDE_HIDDEN))
+                .addInitializer(weights("w2", random, WIDE_HIDDEN, WIDE_HIDDEN)).addInitializer(weights("b2", random, WIDE_HIDDEN))
+                .addInitializer(weights("w3", random, WIDE_HIDDEN, 10)).addInitializer(weights("b3", random, 10))
+                .addNode(node("Gemm", new String[] {"x", "w1", "b1"}, "h1"))
+                .addNode(node("Relu", new String[] {"h1"}, "a1"))
+                .addNode(node("Gemm", new String[] {"a1", "w2", "b2"}, "h2"))
+                .addNode(node("Relu", new String[] {"h2"}, "a2"))
+                .addNode(node("Gemm", new String[] {"a2", "w3", "b3"}, "y"))
+                .addInput(value("x", "batch", WIDE_IN))
+                .addOutput(value("y", "batch", 10))
+                .build();
+        return model(graph);
+    }
+
+    /** images [batch, channels, height, width] → global average → 10: next to no compute, for measuring a large input's trip. */
+    static byte[] pooled(int channels, int height, int width) {
+        Random random = new Random(17);
+        GraphProto graph = GraphProto.newBuilder().setName("pooled")
+                .addInitializer(weights("w", random, channels, 10)).addInitializer(weights("b", random, 10))
+                .addNode(node("GlobalAveragePool", new String[] {"images"}, "p"))
+                .addNode(NodeProto.newBuilder().setOpType("Flatten").addInput("p").addOutput("flat")
+                        .addAttribute(AttributeProto.newBuilder().setName("axis").setType(AttributeProto.AttributeType.INT).setI(1)))
+                .addNode(node("Gemm", new String[] {"flat", "w", "b"}, "logits"))
+                .addInput(value("images", "batch", channels, height, width))
+                .addOutput(value("logits", "batch", 10))
                 .build();
         return model(graph);
     }

@@ -1,80 +1,90 @@
 package dev.modelport.bench;
 
 import dev.modelport.client.ApiRequest;
-import dev.modelport.client.ApiResponse;
 import dev.modelport.client.Authorization;
 import dev.modelport.client.Credentials;
 import dev.modelport.client.Endpoint;
 import dev.modelport.client.PlatformClient;
-import dev.modelport.client.PlatformException;
 import dev.modelport.client.Secret;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
+import java.util.function.IntFunction;
 import tools.jackson.databind.JsonNode;
-import java.util.regex.Pattern;
 
 /**
- * What the gateway adds to a call: the same authenticated GET straight to a model-service
- * worker and through the gateway (JWT check, rate limit, routing, retry and breaker filters,
- * access log), at concurrency 1 and 32, p50 and p99, with the gateway's CPU time per routed
- * request (its Prometheus {@code process_cpu_time}, read as the infrastructure user). Runs against a running stack
- * ({@code bin/platform up}); each of the 32 callers is its own premium API client, as real
- * concurrent consumers are, so the per-client quota never interferes. The clients are revoked
- * at the end.
+ * What the gateway costs a call, against the worker called directly and against nginx as a
+ * reference reverse proxy in the same run: p50/p99 at concurrency 1 and 32, throughput at 32,
+ * and CPU time per request of the proxy and of the workers, read from {@code /proc/<pid>/stat}
+ * around each measured cell. Then a large JSON body (a PaddleOCR-sized 1×3×48×192 FP32 tensor)
+ * through each hop. Runs against a stack started with {@code bin/platform up --workers 2}; each
+ * of the 32 callers is its own premium API client, so no quota interferes. The clients are
+ * revoked at the end.
  *
  * <pre>
- * java -cp bench/target/classes dev.modelport.bench.GatewayLatencyBench [path] [requests]
+ * bin/bench gateway [path] [requests]
  * </pre>
- * Environment: {@code MODELPORT_HOME} (credentials; default .modelport), {@code GATEWAY_URL}
- * (http://localhost:8080), {@code WORKER_URL} (http://localhost:8081), {@code AUTH_URL}
- * (http://localhost:9000).
+ * Environment: {@code MODELPORT_HOME} (credentials and pid files; default .modelport),
+ * {@code GATEWAY_URL} (http://localhost:8080), {@code WORKER_URLS} (http://localhost:8081,http://localhost:8082),
+ * {@code AUTH_URL} (http://localhost:9000), {@code NGINX} (the nginx binary, default nginx on the PATH).
  */
 public final class GatewayLatencyBench {
 
     private static final int[] CONCURRENCY = {1, 32};
+    private static final int BODY_CONCURRENCY = 8;
     private static final Duration CELL_TIME_LIMIT = Duration.ofSeconds(60);
     /** Warm-up requests per measured request: the JIT needs tens of thousands of calls to settle the gateway's hot path. */
     private static final int WARM_UP_FACTOR = 3;
-    /** Micrometer's process CPU counter as Prometheus exposes it: name (with its unit) and value. */
-    private static final Pattern PROCESS_CPU = Pattern.compile("(?m)^process_cpu_time_(seconds|ns)_total(?:\\{[^}]*})? ([0-9.eE+-]+)$");
+    private static final String BODY_MODEL = "bench-ocr-input";
 
     private final PlatformClient client = PlatformClient.create();
     private final HttpClient http = client.http();
     private final String gateway = env("GATEWAY_URL", "http://localhost:8080");
-    private final String worker = env("WORKER_URL", "http://localhost:8081");
+    private final List<String> workers = List.of(env("WORKER_URLS", "http://localhost:8081,http://localhost:8082").split(","));
     private final Endpoint gatewayEndpoint = new Endpoint("gateway", URI.create(gateway));
     private final Endpoint auth = new Endpoint("auth-service", URI.create(env("AUTH_URL", "http://localhost:9000")));
+    private final Path home = Path.of(env("MODELPORT_HOME", ".modelport"));
 
-    private record Stats(double p50, double p99, int requests, int errors) {
+    /** What one cell measured: latency percentiles, rate, and CPU milliseconds per request of the proxy and the workers. */
+    private record Stats(double p50, double p99, double perSecond, int requests, int errors, double proxyCpu, double workerCpu) {
+    }
+
+    /** A way in: its name, how request i picks its base URL, and the proxy process in the path (none when direct). */
+    private record Hop(String name, IntFunction<String> base, ProcessCpu proxy) {
     }
 
     public static void main(String[] args) throws Exception {
         String path = args.length > 0 ? args[0] : "/v2";
-        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 2000;
+        int requests = args.length > 1 ? Integer.parseInt(args[1]) : 3000;
         new GatewayLatencyBench().run(path, requests);
     }
 
     private void run(String path, int requests) throws Exception {
         Credentials credentials = Credentials.of(System.getenv());
         Authorization.Bearer admin = client.bearer(auth, credentials.cliClient());
-        // the CPU column is optional: without the infrastructure password it says n/a
-        Authorization infra = credentials.find(Credentials.INFRA_PASSWORD).isPresent() ? credentials.infrastructureUser() : null;
+        ProcessCpu gatewayCpu = ProcessCpu.ofPidFile(home.resolve("pids/gateway.pid"));
+        List<ProcessCpu> workerCpu = new ArrayList<>();
+        for (int i = 1; i <= workers.size(); i++) {
+            workerCpu.add(ProcessCpu.ofPidFile(home.resolve("pids/model-service-" + i + ".pid")));
+        }
         List<String> clientIds = new ArrayList<>();
         List<String> tokens = new ArrayList<>();
-        try {
-            for (int i = 0; i < max(CONCURRENCY); i++) {
+        try (Nginx nginx = Nginx.start(workers)) {
+            for (int i = 0; i < Arrays.stream(CONCURRENCY).max().orElseThrow(); i++) {
                 JsonNode created = client.json(ApiRequest.post(gatewayEndpoint, "/api/clients").as(admin)
                         .json("{\"name\":\"latency bench " + i
                                 + "\",\"scopes\":[\"models.read\",\"models.infer\"],\"tier\":\"premium\"}"), 201);
@@ -83,27 +93,71 @@ public final class GatewayLatencyBench {
                 tokens.add(client.token(auth, Authorization.Basic.client(clientId,
                         new Secret("clientSecret", created.path("clientSecret").asString(), "the client the bench created"))));
             }
-            int warmUp = requests * WARM_UP_FACTOR;
-            System.out.printf("GET %s, %d requests per cell after %d warm-up, %d clients taking turns; latency in ms%n%n",
-                    path, requests, warmUp, tokens.size());
-            System.out.printf("%-11s | %-15s | %-15s | %-15s | %-11s | %s%n", "concurrency", "direct p50/p99", "gateway p50/p99",
-                    "added p50/p99", "gateway CPU", "errors");
-            System.out.println("-".repeat(92));
-            for (int concurrency : CONCURRENCY) {
-                measure(worker + path, tokens, concurrency, warmUp);
-                Stats direct = measure(worker + path, tokens, concurrency, requests);
-                measure(gateway + path, tokens, concurrency, warmUp);
-                double cpuBefore = gatewayCpuSeconds(infra);
-                Stats routed = measure(gateway + path, tokens, concurrency, requests);
-                double cpuPerRequest = (gatewayCpuSeconds(infra) - cpuBefore) * 1000 / routed.requests();
-                System.out.printf("%-11d | %6.2f / %6.2f | %6.2f / %6.2f | %6.2f / %6.2f | %-11s | %d direct, %d gateway%n",
-                        concurrency, direct.p50(), direct.p99(), routed.p50(), routed.p99(),
-                        routed.p50() - direct.p50(), routed.p99() - direct.p99(),
-                        Double.isNaN(cpuPerRequest) ? "n/a" : String.format("%.2f ms/req", cpuPerRequest),
-                        direct.errors(), routed.errors());
+            String first = workers.getFirst();
+            List<Hop> hops = List.of(
+                    new Hop("worker direct", i -> first, null),
+                    new Hop("nginx -> " + workers.size() + " workers", i -> nginx.url(), nginx.cpu()),
+                    new Hop("gateway -> " + workers.size() + " workers", i -> gateway, gatewayCpu));
+            System.out.printf(Locale.ROOT, "machine: %s; nginx %s, one process%n", Machine.describe(), nginx.version());
+            System.out.printf(Locale.ROOT, "GET %s with a cached JWT, %d requests per cell after %d warm-up, %d clients taking"
+                    + " turns; CPU per request from /proc/<pid>/stat (proxy + the workers it called)%n%n", path, requests,
+                    requests * WARM_UP_FACTOR, tokens.size());
+            System.out.printf(Locale.ROOT, "%-22s | %-14s | %-14s | %-16s | %-16s | %-11s | %s%n", "hop", "c=1 p50/p99",
+                    "c=32 p50/p99", "req/s at c=32", "proxy CPU/req", "worker CPU", "errors");
+            System.out.println("-".repeat(118));
+            List<Stats[]> byHop = new ArrayList<>();
+            for (Hop hop : hops) {
+                Stats[] cells = new Stats[CONCURRENCY.length];
+                for (int c = 0; c < CONCURRENCY.length; c++) {
+                    measure(hop, path, null, tokens, CONCURRENCY[c], requests * WARM_UP_FACTOR, workerCpu);
+                    cells[c] = measure(hop, path, null, tokens, CONCURRENCY[c], requests, workerCpu);
+                }
+                byHop.add(cells);
+                Stats one = cells[0];
+                Stats many = cells[1];
+                System.out.printf(Locale.ROOT, "%-22s | %5.2f / %6.2f | %5.2f / %6.2f | %16.0f | %-16s | %-11s | %d%n",
+                        hop.name(), one.p50(), one.p99(), many.p50(), many.p99(), many.perSecond(),
+                        hop.proxy() == null ? "-" : String.format(Locale.ROOT, "%.3f ms", many.proxyCpu()),
+                        String.format(Locale.ROOT, "%.3f ms", many.workerCpu()), one.errors() + many.errors());
             }
-            System.out.printf("%ngateway CPU: the gateway process's CPU time per routed request in the measured cell (its"
-                    + "%nPrometheus process_cpu_time). When callers x CPU per request exceeds the cores, added latency is queueing.%n");
+            Stats[] direct = byHop.get(0);
+            Stats[] viaNginx = byHop.get(1);
+            Stats[] viaGateway = byHop.get(2);
+
+            // the large body: the same POST straight to the workers (taking turns), through nginx, through the gateway
+            byte[] body = ocrBody();
+            deployBodyModel(admin);
+            String infer = "/v2/models/" + BODY_MODEL + "/infer";
+            System.out.printf(Locale.ROOT, "%nPOST %s, a 1x3x48x192 FP32 JSON body (%d KB), c=%d%n", infer, body.length / 1024,
+                    BODY_CONCURRENCY);
+            List<Hop> bodyHops = List.of(
+                    new Hop("workers direct", i -> workers.get(i % workers.size()), null), hops.get(1), hops.get(2));
+            List<Stats> bodies = new ArrayList<>();
+            int bodyRequests = Math.max(200, requests / 4);
+            for (Hop hop : bodyHops) {
+                measure(hop, infer, body, tokens, BODY_CONCURRENCY, bodyRequests, workerCpu);
+                Stats stats = measure(hop, infer, body, tokens, BODY_CONCURRENCY, bodyRequests, workerCpu);
+                bodies.add(stats);
+                System.out.printf(Locale.ROOT, "%-22s | p50 %6.2f ms | %7.0f req/s | proxy CPU %-10s | worker CPU %.3f ms | %d errors%n",
+                        hop.name(), stats.p50(), stats.perSecond(),
+                        hop.proxy() == null ? "-" : String.format(Locale.ROOT, "%.3f ms", stats.proxyCpu()), stats.workerCpu(),
+                        stats.errors());
+            }
+
+            System.out.printf(Locale.ROOT, "%ngoals (one run; ratios)%n");
+            double workerPerRequest = viaGateway[1].workerCpu();
+            goal("gateway CPU per request / the workers' CPU for the same call (c=32)",
+                    viaGateway[1].proxyCpu() / workerPerRequest, "<=", 1.0);
+            double addedGateway = viaGateway[0].p50() - direct[0].p50();
+            double addedNginx = viaNginx[0].p50() - direct[0].p50();
+            System.out.printf(Locale.ROOT, "%-70s %6.2f ms  (goal <= 1.00 ms: %s; gateway adds %.2f, nginx %.2f)%n",
+                    "added p50 at c=1, gateway minus nginx", addedGateway - addedNginx,
+                    addedGateway - addedNginx <= 1.0 ? "met" : "NOT met", addedGateway, addedNginx);
+            goal("req/s at c=32, gateway -> 2 workers / one worker direct", viaGateway[1].perSecond() / direct[1].perSecond(),
+                    ">=", 0.8);
+            goal("large JSON body req/s, gateway / workers direct", bodies.get(2).perSecond() / bodies.get(0).perSecond(), ">=", 0.8);
+            System.out.printf(Locale.ROOT, "%nfor reference: nginx CPU per request %.3f ms = %.2fx the gateway's%n",
+                    viaNginx[1].proxyCpu(), viaNginx[1].proxyCpu() / viaGateway[1].proxyCpu());
         } finally {
             for (String clientId : clientIds) {
                 client.send(ApiRequest.delete(gatewayEndpoint, "/api/clients/" + clientId).as(admin));
@@ -111,33 +165,44 @@ public final class GatewayLatencyBench {
         }
     }
 
+    private static void goal(String label, double value, String direction, double goal) {
+        boolean met = direction.equals("<=") ? value <= goal : value >= goal;
+        System.out.printf(Locale.ROOT, "%-70s %6.2fx    (goal %s %.2fx: %s)%n", label, value, direction, goal, met ? "met" : "NOT met");
+    }
+
     /**
-     * {@code requests} GETs from {@code concurrency} callers. Request {@code i} carries client
-     * {@code i % clients}'s token, so no client's quota runs out however long the run: the table
-     * measures the gateway's work, rate limiting included, not its 429s.
+     * {@code requests} calls from {@code concurrency} callers, GET when {@code body} is null, else
+     * POST. Request {@code i} carries client {@code i % clients}'s token, so no client's quota runs
+     * out however long the run.
      */
-    private Stats measure(String url, List<String> tokens, int concurrency, int requests) throws Exception {
+    private Stats measure(Hop hop, String path, byte[] body, List<String> tokens, int concurrency, int requests,
+                          List<ProcessCpu> workerCpu) throws Exception {
         long[] nanos = new long[requests];
         AtomicInteger next = new AtomicInteger();
         AtomicInteger errors = new AtomicInteger();
         long deadline = System.nanoTime() + CELL_TIME_LIMIT.toNanos();
-        List<HttpRequest> byClient = tokens.stream().map(token -> HttpRequest.newBuilder(URI.create(url))
-                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + token).build()).toList();
+        long proxyBefore = hop.proxy() == null ? 0 : hop.proxy().ticks();
+        long workersBefore = ProcessCpu.sum(workerCpu);
+        long started = System.nanoTime();
         try (ExecutorService callers = Executors.newFixedThreadPool(concurrency)) {
             List<Future<?>> running = new ArrayList<>();
             for (int caller = 0; caller < concurrency; caller++) {
                 running.add(callers.submit(() -> {
                     for (int i = next.getAndIncrement(); i < requests && System.nanoTime() < deadline; i = next.getAndIncrement()) {
-                        long started = System.nanoTime();
+                        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(hop.base().apply(i) + path))
+                                .timeout(Duration.ofSeconds(10)).header("Authorization", "Bearer " + tokens.get(i % tokens.size()));
+                        if (body != null) {
+                            request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(body));
+                        }
+                        long begin = System.nanoTime();
                         try {
-                            if (http.send(byClient.get(i % byClient.size()), HttpResponse.BodyHandlers.discarding())
-                                    .statusCode() != 200) {
+                            if (http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode() != 200) {
                                 errors.incrementAndGet();
                             }
                         } catch (IOException e) {
                             errors.incrementAndGet();
                         }
-                        nanos[i] = System.nanoTime() - started;
+                        nanos[i] = System.nanoTime() - begin;
                     }
                     return null;
                 }));
@@ -146,26 +211,37 @@ public final class GatewayLatencyBench {
                 caller.get();
             }
         }
+        double seconds = (System.nanoTime() - started) / 1e9;
         long[] done = Arrays.stream(nanos).filter(value -> value > 0).sorted().toArray();
-        return new Stats(percentile(done, 0.50), percentile(done, 0.99), done.length, errors.get());
+        double proxyCpu = hop.proxy() == null ? 0 : ProcessCpu.millis(hop.proxy().ticks() - proxyBefore) / done.length;
+        double workersCpu = ProcessCpu.millis(ProcessCpu.sum(workerCpu) - workersBefore) / done.length;
+        return new Stats(percentile(done, 0.50), percentile(done, 0.99), done.length / seconds, done.length, errors.get(),
+                proxyCpu, workersCpu);
     }
 
-    /** The gateway's CPU seconds so far (actuator/prometheus, infrastructure user), NaN when unreadable. */
-    private double gatewayCpuSeconds(Authorization infra) {
-        if (infra == null) {
-            return Double.NaN;
+    /** A model whose input is the body under test and whose compute is next to nothing: what is measured is the body's trip. */
+    private void deployBodyModel(Authorization.Bearer admin) throws InterruptedException {
+        Platform platform = Platform.fromCredentials(home, auth.base().toString());
+        byte[] model = BenchModels.pooled(3, 48, 192);
+        platform.deploy(gateway, workers.getFirst(), BODY_MODEL, model);
+        // both workers must serve it before the direct calls take turns between them
+        for (String worker : workers) {
+            platform.awaitServed(worker, BODY_MODEL);
         }
-        try {
-            ApiResponse metrics = client.send(ApiRequest.get(gatewayEndpoint, "/actuator/prometheus").as(infra));
-            Matcher cpu = PROCESS_CPU.matcher(metrics.body());
-            if (!metrics.is(200) || !cpu.find()) {
-                return Double.NaN;
+    }
+
+    /** {"inputs":[{"name":"images","datatype":"FP32","shape":[1,3,48,192],"data":[...]}]} with 4-digit values. */
+    private static byte[] ocrBody() {
+        Random random = new Random(5);
+        StringBuilder json = new StringBuilder(160_000);
+        json.append("{\"inputs\":[{\"name\":\"images\",\"datatype\":\"FP32\",\"shape\":[1,3,48,192],\"data\":[");
+        for (int i = 0; i < 3 * 48 * 192; i++) {
+            if (i > 0) {
+                json.append(',');
             }
-            double value = Double.parseDouble(cpu.group(2));
-            return cpu.group(1).equals("ns") ? value / 1e9 : value;
-        } catch (PlatformException e) {
-            return Double.NaN;
+            json.append(String.format(Locale.ROOT, "%.4f", random.nextFloat()));
         }
+        return json.append("]}]}").toString().getBytes(StandardCharsets.UTF_8);
     }
 
     private static double percentile(long[] sorted, double quantile) {
@@ -173,10 +249,6 @@ public final class GatewayLatencyBench {
             return Double.NaN;
         }
         return sorted[Math.min(sorted.length - 1, (int) Math.ceil(quantile * sorted.length) - 1)] / 1_000_000.0;
-    }
-
-    private static int max(int[] values) {
-        return Arrays.stream(values).max().orElseThrow();
     }
 
     private static String env(String name, String fallback) {

@@ -13,6 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -21,14 +24,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * How close model-service gets to ONNX Runtime itself: a small MLP and a CNN (1×3×224×224),
+ * How close model-service gets to ONNX Runtime itself: a small MLP, a CNN (1×3×224×224) and a wide MLP,
  * in-process ONNX Runtime (the limit) against model-service over REST JSON, REST with
  * binary tensors and gRPC, with dynamic batching on and off, at concurrency 1, 8 and 32. Runs against
  * a stack started with {@code bin/platform up}; prints one table. See bin/bench.
  *
  * <p>Options: {@code --worker URL} (default http://localhost:8081), {@code --grpc HOST:PORT}
  * (default localhost:9091), {@code --seconds S} per
- * scenario (default 5), {@code --models mlp,cnn} (which models to run, default both),
+ * cell (default 5), {@code --warm-up S} per model, setting and path (default 3), {@code --seed N} (the cells' order),
+ * {@code --models mlp,cnn,wide} (which models to run, default all),
  * {@code --home DIR} (bin/platform's state, default .modelport).
  */
 public final class InferenceBench {
@@ -44,57 +48,107 @@ public final class InferenceBench {
     record Row(String model, String path, String batching, LoadRun.Result result, int itemsPerCall) {
     }
 
+    /** A bench model: its name on the platform, its bytes, its input and one request's data and shape. */
+    private record BenchModel(String name, byte[] bytes, String input, float[] data, long[] shape) {
+    }
+
+    /** One measured cell: a model with batching on or off, a path, a concurrency. */
+    private record Cell(BenchModel model, String batching, String path, int concurrency) {
+    }
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Options.parse(args);
         String worker = options.getOrDefault("worker", "http://localhost:8081");
         String grpc = options.getOrDefault("grpc", "localhost:9091");
         double seconds = Double.parseDouble(options.getOrDefault("seconds", "5"));
+        double warmUp = Double.parseDouble(options.getOrDefault("warm-up", "3"));
+        long seed = Long.parseLong(options.getOrDefault("seed", Long.toString(System.nanoTime() % 100_000)));
         Path home = Path.of(options.getOrDefault("home", ".modelport"));
         Platform platform = Platform.fromCredentials(home, options.getOrDefault("auth", "http://localhost:9000"));
-        List<String> models = List.of(options.getOrDefault("models", "mlp,cnn").split(","));
-        boolean runMlp = models.contains("mlp");
-        boolean runCnn = models.contains("cnn");
-        if (!runMlp && !runCnn) {
-            throw new IllegalArgumentException("--models takes mlp, cnn or mlp,cnn");
+        List<String> names = List.of(options.getOrDefault("models", "mlp,cnn,wide").split(","));
+        List<BenchModel> models = new ArrayList<>();
+        for (String name : names) {
+            models.add(switch (name) {
+                case "mlp" -> new BenchModel("bench-mlp", BenchModels.mlp(), "x", random(BenchModels.MLP_IN),
+                        new long[] {1, BenchModels.MLP_IN});
+                case "cnn" -> new BenchModel("bench-cnn", BenchModels.cnn(), "images",
+                        random(BenchModels.CNN_CHANNELS * BenchModels.CNN_SIZE * BenchModels.CNN_SIZE),
+                        new long[] {1, BenchModels.CNN_CHANNELS, BenchModels.CNN_SIZE, BenchModels.CNN_SIZE});
+                case "wide" -> new BenchModel("bench-wide", BenchModels.wide(), "x", random(BenchModels.WIDE_IN),
+                        new long[] {1, BenchModels.WIDE_IN});
+                default -> throw new IllegalArgumentException("--models takes a comma-separated list of mlp, cnn, wide");
+            });
         }
-
-        byte[] mlp = BenchModels.mlp();
-        byte[] cnn = BenchModels.cnn();
+        System.out.printf(Locale.ROOT, "machine: %s; %d s per cell after %.0f s warm-up per model, path and setting;"
+                + " cells in shuffled order (--seed %d)%n", Machine.describe(), (long) seconds, warmUp, seed);
         System.out.println("deploying bench models to " + worker + " ...");
-        for (String model : List.of("bench-mlp", "bench-mlp-unbatched")) {
-            platform.deploy(worker, worker, model, mlp);
+        for (BenchModel model : models) {
+            for (String name : List.of(model.name(), model.name() + "-unbatched")) {
+                platform.deploy(worker, worker, name, model.bytes());
+            }
         }
-        for (String model : List.of("bench-cnn", "bench-cnn-unbatched")) {
-            platform.deploy(worker, worker, model, cnn);
+        boolean shadowTest = names.contains("mlp");
+        if (shadowTest) {
+            platform.deployWithShadow(worker, "bench-mlp-shadowed", BenchModels.mlp());
         }
-        platform.deployWithShadow(worker, "bench-mlp-shadowed", mlp);
 
         List<Row> rows = new ArrayList<>();
-        float[] mlpRow = random(BenchModels.MLP_IN);
-        float[] image = random(BenchModels.CNN_CHANNELS * BenchModels.CNN_SIZE * BenchModels.CNN_SIZE);
-        long[] mlpShape = {1, BenchModels.MLP_IN};
-        long[] imageShape = {1, BenchModels.CNN_CHANNELS, BenchModels.CNN_SIZE, BenchModels.CNN_SIZE};
-        if (runMlp) {
-            rows.addAll(inProcess("bench-mlp", mlp, "x", mlpRow, mlpShape, seconds));
+        for (BenchModel model : models) {
+            rows.addAll(inProcess(model.name(), model.bytes(), model.input(), model.data(), model.shape(), seconds));
         }
-        if (runCnn) {
-            rows.addAll(inProcess("bench-cnn", cnn, "images", image, imageShape, seconds));
-        }
-        for (String batching : List.of("on", "off")) {
-            String suffix = batching.equals("on") ? "" : "-unbatched";
-            if (runMlp) {
-                rows.addAll(remote(platform, worker, grpc, "bench-mlp" + suffix, "bench-mlp", batching, "x", mlpRow,
-                        mlpShape, seconds));
+        try (GrpcLoad grpcLoad = new GrpcLoad(grpc, platform.token())) {
+            Map<Cell, Callable<Boolean>> calls = new LinkedHashMap<>();
+            List<Cell> cells = new ArrayList<>();
+            for (BenchModel model : models) {
+                for (String batching : List.of("on", "off")) {
+                    String name = batching.equals("on") ? model.name() : model.name() + "-unbatched";
+                    Map<String, Callable<Boolean>> paths = paths(platform, worker, grpcLoad, name, model);
+                    for (Map.Entry<String, Callable<Boolean>> path : paths.entrySet()) {
+                        // every model, setting and path warms up before any cell is measured: no row pays for the JIT
+                        LoadRun.run(8, warmUp, path.getValue());
+                        for (int concurrency : CONCURRENCY) {
+                            Cell cell = new Cell(model, batching, path.getKey(), concurrency);
+                            cells.add(cell);
+                            calls.put(cell, path.getValue());
+                        }
+                    }
+                }
             }
-            if (runCnn) {
-                rows.addAll(remote(platform, worker, grpc, "bench-cnn" + suffix, "bench-cnn", batching, "images", image,
-                        imageShape, seconds));
+            // shuffled, so neither setting always runs first, on a fresher or a more warmed-up worker
+            Collections.shuffle(cells, new Random(seed));
+            for (Cell cell : cells) {
+                rows.add(new Row(cell.model().name(), cell.path(), cell.batching(),
+                        LoadRun.run(cell.concurrency(), seconds, calls.get(cell)), 1));
             }
         }
-        if (runMlp) {
-            rows.addAll(shadowed(platform, worker, mlpRow, seconds));
+        if (shadowTest) {
+            rows.addAll(shadowed(platform, worker, random(BenchModels.MLP_IN), seconds));
         }
+        rows.sort(Comparator.comparing(Row::model).thenComparing(Row::path).thenComparing(Row::batching)
+                .thenComparingInt(row -> row.result().concurrency()));
         print(rows);
+    }
+
+    /** The three ways to call {@code name} with one request: REST JSON, REST binary tensors, gRPC. */
+    private static Map<String, Callable<Boolean>> paths(Platform platform, String worker, GrpcLoad grpc, String name,
+                                                        BenchModel model) {
+        URI uri = URI.create(worker + "/v2/models/" + name + "/infer");
+        byte[] json = jsonBody(model.input(), model.data(), model.shape());
+        byte[] header = binaryHeader(model.input(), model.data().length, model.shape());
+        byte[] binary = ByteBuffer.allocate(header.length + model.data().length * 4).order(ByteOrder.LITTLE_ENDIAN)
+                .put(header).put(floats(model.data())).array();
+        HttpRequest jsonRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
+        HttpRequest binaryRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
+                .header("Content-Type", "application/octet-stream")
+                .header("Inference-Header-Content-Length", String.valueOf(header.length))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build();
+        var grpcRequest = GrpcLoad.request(name, model.input(), model.data(), model.shape());
+        Map<String, Callable<Boolean>> paths = new LinkedHashMap<>();
+        paths.put("REST JSON", () -> ok(platform, jsonRequest));
+        paths.put("REST binary", () -> ok(platform, binaryRequest));
+        paths.put("gRPC raw", () -> grpc.infer(grpcRequest));
+        return paths;
     }
 
     /** The same MLP with and without a shadow copy of every request, one caller at a time: what a shadow costs the caller. */
@@ -115,6 +169,7 @@ public final class InferenceBench {
         OrtEnvironment env = OrtEnvironment.getEnvironment();
         List<Row> rows = new ArrayList<>();
         try (OrtSession.SessionOptions options = new OrtSession.SessionOptions()) {
+            // as the workers run it: one intra-op thread per session
             options.setIntraOpNumThreads(1);
             try (OrtSession session = env.createSession(bytes, options)) {
                 long[] batchShape = shape.clone();
@@ -124,9 +179,14 @@ public final class InferenceBench {
                     System.arraycopy(one, 0, batch, i * one.length, one.length);
                 }
                 LoadRun.run(1, WARM_UP_SECONDS, () -> runOnce(env, session, input, batch, batchShape));
-                rows.add(new Row(model, "in-process ORT, batch " + BATCH, "-", LoadRun.run(1, seconds,
+                rows.add(new Row(model, "in-process ORT, batch " + BATCH + " x1", "-", LoadRun.run(1, seconds,
                         () -> runOnce(env, session, input, batch, batchShape)), BATCH));
-                rows.add(new Row(model, "in-process ORT, batch 1", "-", LoadRun.run(8, seconds,
+                LoadRun.run(2, WARM_UP_SECONDS, () -> runOnce(env, session, input, batch, batchShape));
+                rows.add(new Row(model, "in-process ORT, batch " + BATCH + " x2", "-", LoadRun.run(2, seconds,
+                        () -> runOnce(env, session, input, batch, batchShape)), BATCH));
+                int cores = Runtime.getRuntime().availableProcessors();
+                LoadRun.run(cores, WARM_UP_SECONDS, () -> runOnce(env, session, input, one, shape));
+                rows.add(new Row(model, "in-process ORT, batch 1 x" + cores, "-", LoadRun.run(cores, seconds,
                         () -> runOnce(env, session, input, one, shape)), 1));
             }
         }
@@ -139,39 +199,6 @@ public final class InferenceBench {
              OrtSession.Result result = session.run(Map.of(input, tensor))) {
             return result.size() == 1;
         }
-    }
-
-    private static List<Row> remote(Platform platform, String worker, String grpcTarget, String model, String label,
-                                    String batching, String input, float[] data, long[] shape, double seconds)
-            throws Exception {
-        URI uri = URI.create(worker + "/v2/models/" + model + "/infer");
-        byte[] json = jsonBody(input, data, shape);
-        byte[] header = binaryHeader(input, data.length, shape);
-        byte[] binary = ByteBuffer.allocate(header.length + data.length * 4).order(ByteOrder.LITTLE_ENDIAN)
-                .put(header).put(floats(data)).array();
-        HttpRequest jsonRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofByteArray(json)).build();
-        HttpRequest binaryRequest = HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + platform.token())
-                .header("Content-Type", "application/octet-stream")
-                .header("Inference-Header-Content-Length", String.valueOf(header.length))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(binary)).build();
-        var grpcRequest = GrpcLoad.request(model, input, data, shape);
-        List<Row> rows = new ArrayList<>();
-        try (GrpcLoad grpc = new GrpcLoad(grpcTarget, platform.token())) {
-            // warm the worker's code paths for this model first, so no row pays for the JIT
-            for (Callable<Boolean> call : List.<Callable<Boolean>>of(() -> ok(platform, jsonRequest),
-                    () -> ok(platform, binaryRequest), () -> grpc.infer(grpcRequest))) {
-                LoadRun.run(8, WARM_UP_SECONDS, call);
-            }
-            for (int concurrency : CONCURRENCY) {
-                rows.add(new Row(label, "REST JSON", batching, LoadRun.run(concurrency, seconds,
-                        () -> ok(platform, jsonRequest)), 1));
-                rows.add(new Row(label, "REST binary", batching, LoadRun.run(concurrency, seconds,
-                        () -> ok(platform, binaryRequest)), 1));
-                rows.add(new Row(label, "gRPC raw", batching, LoadRun.run(concurrency, seconds, () -> grpc.infer(grpcRequest)), 1));
-            }
-        }
-        return rows;
     }
 
     private static final AtomicReference<String> LAST_FAILURE = new AtomicReference<>();

@@ -65,16 +65,25 @@ final class Platform {
         return version;
     }
 
+    /** Waits until {@code worker} serves {@code model} (its rollout reached that worker). */
+    void awaitServed(String worker, String model) throws InterruptedException {
+        await(ApiRequest.get(endpoint(worker), "/v2/models/" + model + "/ready").as(bearer), model + " is not ready on " + worker);
+    }
+
     private void awaitReady(String worker, String model, int version) throws InterruptedException {
+        await(ApiRequest.get(endpoint(worker), "/v2/models/" + model + "/versions/" + version + "/ready").as(bearer),
+                model + " version " + version + " is not ready on " + worker);
+    }
+
+    private void await(ApiRequest ready, String failure) throws InterruptedException {
         Instant deadline = Instant.now().plusSeconds(60);
-        ApiRequest ready = ApiRequest.get(endpoint(worker), "/v2/models/" + model + "/versions/" + version + "/ready").as(bearer);
         while (Instant.now().isBefore(deadline)) {
             if (client.send(ready).is(200)) {
                 return;
             }
             Thread.sleep(200);
         }
-        throw new IllegalStateException(model + " is not ready on " + worker + " after 60 s");
+        throw new IllegalStateException(failure + " after 60 s");
     }
 
     /** The API or worker URL the bench was given; errors name it in full. */
